@@ -1,0 +1,90 @@
+/// The members of a JSON object, in the order they were written, duplicate keys included.
+///
+/// RFC 8259 lets an object repeat a key; EvalNorm keeps every member so that nothing is lost, and
+/// lookups by key return the first. Vendor codecs reject duplicates with ``firstDuplicateKeyIndex``.
+/// Lookups by key are linear, which is the fastest choice for the small objects JSON mostly holds.
+public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCollection {
+    /// One `"key": value` pair.
+    public struct Member: Sendable, Hashable {
+        public var key: String
+        public var value: JSONValue
+
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The members in order.
+    public var members: [Member]
+
+    /// Creates an object with the given members, kept in order.
+    public init(_ members: [Member] = []) {
+        self.members = members
+    }
+
+    public var startIndex: Int { members.startIndex }
+    public var endIndex: Int { members.endIndex }
+    public subscript(position: Int) -> Member {
+        get { members[position] }
+        set { members[position] = newValue }
+    }
+
+    /// The keys in order, duplicates included.
+    public var keys: [String] { members.map(\.key) }
+
+    /// The position of the first member named `key`.
+    public func index(forKey key: String) -> Int? {
+        members.firstIndex { $0.key == key }
+    }
+
+    /// Whether a member named `key` exists (its value may be `null`).
+    public func contains(key: String) -> Bool {
+        index(forKey: key) != nil
+    }
+
+    /// The value of the first member named `key`.
+    ///
+    /// Setting a value replaces the first member named `key` in place, or appends a member when there
+    /// is none; setting `nil` removes every member named `key`. To store JSON `null`, set `.null`.
+    public subscript(key: String) -> JSONValue? {
+        get {
+            guard let index = index(forKey: key) else { return nil }
+            return members[index].value
+        }
+        set {
+            if let newValue {
+                if let index = index(forKey: key) {
+                    members[index].value = newValue
+                } else {
+                    members.append(Member(key: key, value: newValue))
+                }
+            } else {
+                members.removeAll { $0.key == key }
+            }
+        }
+    }
+
+    /// Appends a member, even when one with the same key exists.
+    public mutating func append(key: String, value: JSONValue) {
+        members.append(Member(key: key, value: value))
+    }
+
+    /// The position of the first member whose key already appeared earlier in the object, if any.
+    public var firstDuplicateKeyIndex: Int? {
+        if members.count < 2 { return nil }
+        if members.count <= 8 {
+            for later in 1..<members.count {
+                for earlier in 0..<later where members[earlier].key == members[later].key {
+                    return later
+                }
+            }
+            return nil
+        }
+        var seen = Set<String>(minimumCapacity: members.count)
+        for (index, member) in members.enumerated() where !seen.insert(member.key).inserted {
+            return index
+        }
+        return nil
+    }
+}

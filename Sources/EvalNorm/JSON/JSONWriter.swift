@@ -1,0 +1,187 @@
+import Foundation
+
+/// Writes a ``JSONValue`` as UTF-8 JSON text, compact or pretty, changing no value.
+///
+/// Numbers are written by their lexeme, so `1.0`, `1E+2` and `12345678901234567890` come out as
+/// they went in; members keep their order, duplicates included. Strings are escaped per RFC 8259:
+/// `"` and `\` with a backslash; `\b`, `\f`, `\n`, `\r`, `\t` in their short forms; other control
+/// characters as `\u00XX`; `/` and all non-ASCII characters as themselves (UTF-8).
+///
+/// ```swift
+/// let text = JSONWriter(style: .pretty).string(from: value)
+/// ```
+public struct JSONWriter: Sendable {
+    /// The layout of the output.
+    public enum Style: Sendable, Hashable {
+        /// No white space at all: `{"a":[1,2]}`.
+        case compact
+        /// One member or element per line, indented by ``JSONWriter/indentWidth`` spaces, with a
+        /// space after each `:`; empty arrays and objects stay `[]` and `{}`.
+        case pretty
+    }
+
+    /// The layout of the output.
+    public var style: Style
+    /// Spaces per level of nesting in ``Style/pretty`` output.
+    public var indentWidth: Int
+
+    /// Creates a writer.
+    public init(style: Style = .compact, indentWidth: Int = 2) {
+        self.style = style
+        self.indentWidth = max(0, indentWidth)
+    }
+
+    /// The value as UTF-8 JSON text, without a trailing newline.
+    public func write(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        write(value, into: &output)
+        return output
+    }
+
+    /// Appends the value's JSON text to `output`.
+    public func write(_ value: JSONValue, into output: inout [UInt8]) {
+        var emitter = Emitter(output: output, pretty: style == .pretty, indentWidth: indentWidth)
+        output = []  // hand the buffer to the emitter without a copy
+        emitter.emit(value, depth: 0)
+        output = emitter.output
+    }
+
+    /// The value as JSON text.
+    public func string(from value: JSONValue) -> String {
+        String(decoding: write(value), as: UTF8.self)
+    }
+
+    /// The value as UTF-8 JSON text in `Data`.
+    public func data(from value: JSONValue) -> Data {
+        Data(write(value))
+    }
+}
+
+/// Appends JSON text to a byte buffer. The recursion depth is the value's nesting depth, which the
+/// parser bounds by its `maxDepth` for values it reads.
+private struct Emitter {
+    var output: [UInt8]
+    let pretty: Bool
+    let indentWidth: Int
+
+    mutating func emit(_ value: JSONValue, depth: Int) {
+        switch value {
+        case .null:
+            append("null")
+        case .bool(let flag):
+            append(flag ? "true" : "false")
+        case .number(let number):
+            appendUTF8(of: number.lexeme)
+        case .string(let string):
+            emitString(string)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                append("[]")
+                return
+            }
+            output.append(.openBracket)
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output.append(.comma) }
+                newline(depth: depth + 1)
+                emit(element, depth: depth + 1)
+            }
+            newline(depth: depth)
+            output.append(.closeBracket)
+        case .object(let object):
+            guard !object.members.isEmpty else {
+                append("{}")
+                return
+            }
+            output.append(.openBrace)
+            for (position, member) in object.members.enumerated() {
+                if position > 0 { output.append(.comma) }
+                newline(depth: depth + 1)
+                emitString(member.key)
+                output.append(.colon)
+                if pretty { output.append(.space) }
+                emit(member.value, depth: depth + 1)
+            }
+            newline(depth: depth)
+            output.append(.closeBrace)
+        }
+    }
+
+    @inline(__always)
+    private mutating func newline(depth: Int) {
+        guard pretty else { return }
+        output.append(.newline)
+        output.append(contentsOf: repeatElement(UInt8.space, count: depth * indentWidth))
+    }
+
+    @inline(__always)
+    private mutating func append(_ literal: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    private mutating func appendUTF8(of text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    private mutating func emitString(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            output.append(.quote)
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
+                if index + 8 <= count {
+                    let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if !Emitter.needsEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == .quote || byte == .backslash else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(for: byte)
+                index += 1
+                runStart = index
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            output.append(.quote)
+        }
+    }
+
+    /// Whether any byte of `word` is `"`, `\` or below 0x20. Non-ASCII bytes never match.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8.quote))
+        let backslash = word ^ (ones &* UInt64(UInt8.backslash))
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = (word &- (ones &* 0x20)) & ~word  // only bytes below 0x20 borrow without a high bit of their own
+        return (hasQuote | hasBackslash | hasControl) & highs != 0
+    }
+
+    private mutating func appendEscape(for byte: UInt8) {
+        output.append(.backslash)
+        switch byte {
+        case .quote, .backslash: output.append(byte)
+        case 0x08: output.append(.lowercaseB)
+        case 0x0C: output.append(.lowercaseF)
+        case .newline: output.append(.lowercaseN)
+        case .carriageReturn: output.append(.lowercaseR)
+        case .tab: output.append(.lowercaseT)
+        default:
+            let hexDigits: StaticString = "0123456789abcdef"
+            output.append(contentsOf: [.lowercaseU, .zero, .zero])
+            output.append(hexDigits.utf8Start[Int(byte >> 4)])
+            output.append(hexDigits.utf8Start[Int(byte & 0x0F)])
+        }
+    }
+}

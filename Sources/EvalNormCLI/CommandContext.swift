@@ -1,0 +1,118 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command reads its standard input and writes its output and diagnostics.
+///
+/// ``standard`` uses the process's streams; tests build one with ``captured(standardInput:)`` and
+/// read what was written from ``OutputChannel/capturedText``.
+public struct CommandContext: Sendable {
+    /// Where `-` reads from.
+    public enum Input: Sendable {
+        /// Read a file descriptor to its end (`STDIN_FILENO` for the process's standard input).
+        case fileDescriptor(Int32)
+        /// Bytes given up front, as tests do.
+        case bytes([UInt8])
+    }
+
+    /// What `-` reads.
+    public var standardInput: Input
+    /// Data, and help text.
+    public var standardOutput: OutputChannel
+    /// Diagnostics: errors, warnings, usage messages.
+    public var standardError: OutputChannel
+
+    /// Creates a context from its three streams.
+    public init(standardInput: Input, standardOutput: OutputChannel, standardError: OutputChannel) {
+        self.standardInput = standardInput
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
+    /// The process's own standard input, output and error.
+    public static func standard() -> CommandContext {
+        CommandContext(
+            standardInput: .fileDescriptor(STDIN_FILENO),
+            standardOutput: OutputChannel(fileDescriptor: STDOUT_FILENO),
+            standardError: OutputChannel(fileDescriptor: STDERR_FILENO)
+        )
+    }
+
+    /// A context that reads `standardInput` and keeps everything written in memory.
+    public static func captured(standardInput: [UInt8] = []) -> CommandContext {
+        CommandContext(standardInput: .bytes(standardInput), standardOutput: OutputChannel(), standardError: OutputChannel())
+    }
+}
+
+/// A buffered byte stream to a file descriptor, or into memory.
+///
+/// Writes are buffered (64 KiB) and serialized by a lock, so one channel may be shared between
+/// threads; call ``flush()`` before the process exits.
+public final class OutputChannel: @unchecked Sendable {
+    private let lock = NSLock()
+    private let fileDescriptor: Int32?
+    private var buffer: [UInt8] = []
+    private static let flushThreshold = 64 << 10
+
+    /// A channel that writes to `fileDescriptor`.
+    public init(fileDescriptor: Int32) {
+        self.fileDescriptor = fileDescriptor
+        buffer.reserveCapacity(OutputChannel.flushThreshold * 2)
+    }
+
+    /// A channel that keeps what is written in memory.
+    public init() {
+        self.fileDescriptor = nil
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: [UInt8]) {
+        lock.withLock {
+            buffer.append(contentsOf: bytes)
+            if fileDescriptor != nil, buffer.count >= OutputChannel.flushThreshold { flushLocked() }
+        }
+    }
+
+    /// Appends the UTF-8 of `text`.
+    public func write(_ text: String) {
+        write(Array(text.utf8))
+    }
+
+    /// Writes everything buffered to the file descriptor (a no-op for a memory channel).
+    public func flush() {
+        lock.withLock { flushLocked() }
+    }
+
+    /// Everything written to a memory channel, as bytes.
+    public var capturedBytes: [UInt8] {
+        lock.withLock { buffer }
+    }
+
+    /// Everything written to a memory channel, as text.
+    public var capturedText: String {
+        String(decoding: capturedBytes, as: UTF8.self)
+    }
+
+    private func flushLocked() {
+        guard let fileDescriptor else { return }
+        var written = 0
+        buffer.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            while written < bytes.count {
+                let result = Foundation.write(fileDescriptor, base + written, bytes.count - written)
+                if result > 0 {
+                    written += result
+                } else if result < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return  // the reader went away (EPIPE) or the device is full: drop the rest
+                }
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,53 @@
+import EvalNorm
+
+/// `evalnorm fmt [--compact | --pretty] [--max-depth N] FILE`: rewrites JSON without changing any value.
+enum FmtCommand: Subcommand {
+    static let name = "fmt"
+    static let abstract = "Rewrite JSON compact or pretty without changing any value"
+    static let usage = "evalnorm fmt [--compact | --pretty] [--max-depth N] FILE"
+    static let discussion = """
+        ARGUMENTS:
+          FILE             A JSON file, or '-' for standard input.
+
+        OPTIONS:
+          --compact        No white space between tokens.
+          --pretty         One member or element per line, indented by two spaces (the default).
+          --max-depth N    Nesting limit for arrays and objects (default \(JSONParser.defaultMaxDepth)).
+          -h, --help       Show help information.
+
+        Numbers keep their digits (1.0, 1e2, -0, 12345678901234567890 stay as written), strings their
+        characters, and objects their member order, duplicate keys included. Malformed input exits 65
+        with 'evalnorm: FILE: line L, column C (byte B): message'.
+        """
+
+    static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
+        let parsed = try ArgumentScanner(flags: ["--compact", "--pretty"], valueOptions: ["--max-depth"]).scan(arguments)
+        if parsed.has("--compact") && parsed.has("--pretty") {
+            throw .usage("Options '--compact' and '--pretty' cannot be used together")
+        }
+        var maxDepth = JSONParser.defaultMaxDepth
+        if let text = parsed.values["--max-depth"] {
+            guard let value = Int(text), value >= 1 else {
+                throw .usage("Option '--max-depth' takes a whole number of at least 1, not '\(text)'")
+            }
+            maxDepth = value
+        }
+        guard let path = parsed.positionals.first else { throw .usage("Missing expected argument 'FILE'") }
+        if parsed.positionals.count > 1 { throw .usage("Unexpected argument '\(parsed.positionals[1])'") }
+
+        let name = FileInput.displayName(path)
+        let value: JSONValue
+        do {
+            let bytes = try FileInput.readAll(path, context: context)
+            value = try JSONParser(maxDepth: maxDepth).parse(bytes)
+        } catch {
+            context.standardError.write("evalnorm: \(name): \(error)\n")
+            throw .exit(error.code == .cannotOpenFile ? .cannotOpenInput : error.code == .readFailed ? .cannotOpenInput : .malformedInput)
+        }
+        var output: [UInt8] = []
+        JSONWriter(style: parsed.has("--compact") ? .compact : .pretty).write(value, into: &output)
+        output.append(UInt8(ascii: "\n"))
+        context.standardOutput.write(output)
+        return .success
+    }
+}

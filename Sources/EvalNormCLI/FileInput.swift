@@ -1,0 +1,56 @@
+import EvalNorm
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole inputs named on the command line: a path, or `-` for standard input.
+enum FileInput {
+    /// How a path is shown in diagnostics: `<stdin>` for `-`.
+    static func displayName(_ path: String) -> String {
+        path == "-" ? "<stdin>" : path
+    }
+
+    /// All bytes of `path`, or of standard input for `-`.
+    ///
+    /// - Throws: ``EvalNormError`` with code `cannotOpenFile` (missing, unreadable, a directory) or
+    ///   `readFailed`.
+    static func readAll(_ path: String, context: CommandContext) throws(EvalNormError) -> [UInt8] {
+        if path == "-" {
+            switch context.standardInput {
+            case .bytes(let bytes): return bytes
+            case .fileDescriptor(let descriptor): return try readToEnd(descriptor)
+            }
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw EvalNormError(.cannotOpenFile, "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw EvalNormError(.cannotOpenFile, "cannot open file: it is a directory")
+        }
+        return try readToEnd(descriptor, sizeHint: Int(status.st_size))
+    }
+
+    private static func readToEnd(_ descriptor: Int32, sizeHint: Int = 0) throws(EvalNormError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(sizeHint, 0) + 1)
+        let chunkSize = 1 << 20
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+            if got > 0 {
+                bytes.append(contentsOf: chunk[0..<got])
+            } else if got == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw EvalNormError(.readFailed, "cannot read: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}
