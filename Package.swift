@@ -19,8 +19,7 @@ let package = Package(
         .executableTarget(name: "evalnorm-bench", dependencies: ["EvalNorm"]),
         .testTarget(
             name: "EvalNormTests",
-            dependencies: ["EvalNorm", "EvalNormCLI"],
-            exclude: ["Fixtures"]
+            dependencies: ["EvalNorm", "EvalNormCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -364,7 +364,7 @@ struct JSONScanner {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 return try parseEscapedRemainder()
             } else if byte < 0x20 {
-                throw error(.controlCharacterInString, "unescaped control character \(describeCharacter(at: index)) in string", at: index)
+                throw error(.controlCharacterInString, "unescaped control character U+\(hex(UInt16(byte))) in string", at: index)
             } else {
                 try validateUTF8Sequence()
             }
@@ -387,7 +387,7 @@ struct JSONScanner {
             } else if byte == .backslash {
                 try decodeEscape()
             } else if byte < 0x20 {
-                throw error(.controlCharacterInString, "unescaped control character \(describeCharacter(at: index)) in string", at: index)
+                throw error(.controlCharacterInString, "unescaped control character U+\(hex(UInt16(byte))) in string", at: index)
             } else {
                 let sequenceStart = index
                 try validateUTF8Sequence()
@@ -580,7 +580,7 @@ struct JSONScanner {
         if let length = JSONScanner.utf8SequenceLength(in: bytes, at: offset) {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
             if let scalar = text.unicodeScalars.first {
-                return "character '\(text)' (U+\(String(scalar.value, radix: 16, uppercase: true)))"
+                return "character '\(text)' (U+\(scalar.value < 0x10000 ? hex(UInt16(scalar.value)) : String(scalar.value, radix: 16, uppercase: true)))"
             }
         }
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"

@@ -45,6 +45,21 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
         self.init(tokens: tokens)
     }
 
+    /// Parses a pointer from its URI fragment form (RFC 6901 §6): `#`, then the pointer with
+    /// characters outside the fragment set percent-encoded (`#/c%25d` is the pointer `/c%d`).
+    ///
+    /// - Throws: ``EvalNormError`` with code ``EvalNormError/Code/invalidPointer`` when the text does
+    ///   not start with `#`, has a malformed percent escape, or is not a pointer once decoded.
+    public init(uriFragment: String) throws(EvalNormError) {
+        guard uriFragment.utf8.first == UInt8(ascii: "#") else {
+            throw EvalNormError(.invalidPointer, "URI fragment '\(uriFragment)' must start with '#'")
+        }
+        guard let decoded = String(uriFragment.dropFirst()).removingPercentEncoding else {
+            throw EvalNormError(.invalidPointer, "URI fragment '\(uriFragment)' has a malformed percent escape")
+        }
+        try self.init(decoded)
+    }
+
     /// Whether this is the pointer to the whole document.
     public var isRoot: Bool { tokens.isEmpty }
 

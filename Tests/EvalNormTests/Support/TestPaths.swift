@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where the tests find files: the repository, its examples, and the shared conformance suites.
+enum TestPaths {
+    /// The repository's root folder, found from this file's path.
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // EvalNormTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    /// `../shared/conformance` beside the repository, where CI and developers keep the suites.
+    static let conformance: URL = repositoryRoot
+        .deletingLastPathComponent()
+        .appendingPathComponent("shared/conformance")
+
+    /// The JSONTestSuite's `test_parsing` folder.
+    static let jsonTestSuite = conformance.appendingPathComponent("json-test-suite/test_parsing")
+
+    /// Whether the JSONTestSuite is present.
+    static var hasJSONTestSuite: Bool {
+        FileManager.default.fileExists(atPath: jsonTestSuite.path)
+    }
+
+    /// The file names in a folder, sorted; empty when the folder is absent.
+    static func files(in folder: URL, withExtension pathExtension: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix("." + pathExtension) }.sorted()
+    }
+
+    /// The bytes of a file.
+    static func bytes(of url: URL) throws -> [UInt8] {
+        Array(try Data(contentsOf: url))
+    }
+}
