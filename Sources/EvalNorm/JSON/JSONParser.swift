@@ -76,10 +76,13 @@ public struct JSONParser: Sendable {
  the frames: the pending key of an object, the next index of an array) and the text of the offending
  character are worked out only when an error is thrown.
 
- Strings are scanned eight bytes at a time for the bytes that need a closer look: `"`, `\`, control
- characters and non-ASCII. A string without escapes becomes a `String` straight from the input bytes;
- escapes are decoded into a reusable scratch buffer. Non-ASCII sequences are checked against the
- well-formed UTF-8 table (Unicode §3.9, table 3-7) as they are met.
+ Strings are scanned eight bytes at a time for the bytes that end a run of plain content: `"`, `\`
+ and control characters. A string without escapes becomes a `String` straight from the input bytes;
+ one with escapes is decoded into the new string's storage. Swift validates UTF-8 as it makes a
+ `String`, replacing what is ill-formed with U+FFFD; the scanner does not validate twice. Only a
+ string with non-ASCII bytes whose result holds a U+FFFD is checked again, against the well-formed
+ UTF-8 table (Unicode §3.9, table 3-7), which tells a genuine U+FFFD from a repair and locates the
+ first bad byte for the error.
 */
 struct JSONScanner {
     private struct Frame {
@@ -95,7 +98,6 @@ struct JSONScanner {
     private var frames: [Frame] = []
     private var values: [JSONValue] = []
     private var keys: [String] = []
-    private var scratch: [UInt8] = []
 
     init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
         self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
@@ -336,7 +338,7 @@ struct JSONScanner {
             }
             skipDigits()
         }
-        return JSONNumber(uncheckedLexeme: makeString(from: start, to: index))
+        return JSONNumber(uncheckedLexeme: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
     }
 
     private mutating func skipDigits() {
@@ -346,172 +348,205 @@ struct JSONScanner {
     // MARK: Strings
 
     /// Reads a string starting at the opening quote.
+    ///
+    /// The first pass finds the closing quote, noting whether the string holds escapes or non-ASCII
+    /// bytes. A string without escapes is then made straight from the input; one with escapes is
+    /// decoded, in a second pass, directly into the new string's storage (escapes only ever shrink
+    /// the text, so the raw length is enough room). Non-ASCII content that may have been repaired is
+    /// checked for well-formed UTF-8 against the input, which locates the first bad byte.
     private mutating func parseString() throws(EvalNormError) -> String {
         index += 1  // opening quote
         let start = index
+        var seen: UInt64 = 0
+        var hasEscapes = false
         while true {
-            skipPlainStringBytes()
+            skipPlainStringBytes(seen: &seen)
             guard index < count else {
-                throw error(.unexpectedEndOfInput, "unexpected end of input in string", at: index)
+                throw error(.unexpectedEndOfInput, "unexpected end of input in string", at: count)
             }
             let byte = bytes[index]
-            if byte == .quote {
-                let string = makeString(from: start, to: index)
-                index += 1
-                return string
-            } else if byte == .backslash {
-                scratch.removeAll(keepingCapacity: true)
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                return try parseEscapedRemainder()
-            } else if byte < 0x20 {
+            if byte == .quote { break }
+            guard byte == .backslash else {
                 throw error(.controlCharacterInString, "unescaped control character U+\(hex(UInt16(byte))) in string", at: index)
-            } else {
-                try validateUTF8Sequence()
             }
+            hasEscapes = true
+            index += 2  // the backslash and the byte after it; the escape is checked when decoded
         }
+        let end = index
+        index += 1  // closing quote
+        let string: String
+        if hasEscapes {
+            var failure: EvalNormError?
+            string = String(unsafeUninitializedCapacity: end - start) { output in
+                do throws(EvalNormError) {
+                    return try decodeEscapedContent(from: start, to: end, into: output)
+                } catch {
+                    failure = error
+                    return 0
+                }
+            }
+            if let failure { throw failure }
+        } else {
+            string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        // Making a `String` validates its UTF-8 and quietly repairs what is ill-formed with U+FFFD.
+        // A repair leaves a U+FFFD behind, so only a string that holds one needs a closer look.
+        if seen & 0x8080_8080_8080_8080 != 0, JSONScanner.mayHoldReplacementCharacter(string) {
+            try checkUTF8(from: start, to: end)
+        }
+        return string
     }
 
-    /// Continues a string after its first backslash, decoding into `scratch`.
-    private mutating func parseEscapedRemainder() throws(EvalNormError) -> String {
-        while true {
-            let runStart = index
-            skipPlainStringBytes()
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            guard index < count else {
-                throw error(.unexpectedEndOfInput, "unexpected end of input in string", at: index)
+    /// Whether `string` holds U+FFFD (the bytes EF BF BD), or cannot be searched quickly.
+    private static func mayHoldReplacementCharacter(_ string: String) -> Bool {
+        let found: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            var offset = 0
+            while let next = nextIndex(of: 0xEF, in: utf8, from: offset, to: utf8.count) {
+                if next + 2 < utf8.count, utf8[next + 1] == 0xBF, utf8[next + 2] == 0xBD { return true }
+                offset = next + 1
             }
-            let byte = bytes[index]
-            if byte == .quote {
-                index += 1
-                return String(decoding: scratch, as: UTF8.self)
-            } else if byte == .backslash {
-                try decodeEscape()
-            } else if byte < 0x20 {
-                throw error(.controlCharacterInString, "unescaped control character U+\(hex(UInt16(byte))) in string", at: index)
-            } else {
-                let sequenceStart = index
-                try validateUTF8Sequence()
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[sequenceStart..<index]))
-            }
+            return false
         }
+        return found ?? true
     }
 
-    /// Advances past bytes that need no attention: printable ASCII other than `"` and `\`.
+    /// The index of the first `byte` in `buffer[start..<end]`, found with `memchr`.
+    private static func nextIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < end, end <= buffer.count,
+              let found = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    /// Advances past plain string content: everything but `"`, `\\` and control characters. Non-ASCII
+    /// bytes are plain here; they are ORed into `seen` so that the caller knows to check them.
     @inline(__always)
-    private mutating func skipPlainStringBytes() {
-        // Eight bytes at a time: a byte needs attention if it is `"`, `\`, below 0x20 or above 0x7F.
+    private mutating func skipPlainStringBytes(seen: inout UInt64) {
         while index + 8 <= count {
             let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if JSONScanner.hasSpecialByte(word) { break }
+            if StringBytes.containsQuoteBackslashOrControl(word) { break }
+            seen |= word
             index += 8
         }
-        while index < count {
-            let byte = bytes[index]
-            guard byte >= 0x20, byte < 0x80, byte != .quote, byte != .backslash else { return }
+        while index < count, StringBytes.isPlain(bytes[index]) {
+            seen |= UInt64(bytes[index])
             index += 1
         }
     }
 
-    /// Whether any byte of `word` is `"`, `\`, a control character or non-ASCII (the classic
-    /// "has zero byte" trick, applied to `word ^ pattern` for each byte to find).
-    @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* UInt64(UInt8.quote))
-        let backslash = word ^ (ones &* UInt64(UInt8.backslash))
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = word &- (ones &* 0x20)  // borrows into the high bit where a byte < 0x20
-        return ((hasQuote | hasBackslash | hasControl) & highs | word & highs) != 0
+    /// Throws at the first ill-formed UTF-8 sequence in `start..<end`, skipping ASCII eight bytes at a time.
+    private func checkUTF8(from start: Int, to end: Int) throws(EvalNormError) {
+        var offset = start
+        while offset < end {
+            if offset + 8 <= end,
+               UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                offset += 8
+            } else if bytes[offset] < 0x80 {
+                offset += 1
+            } else if let length = JSONScanner.utf8SequenceLength(in: bytes, at: offset) {
+                offset += length
+            } else {
+                throw error(.invalidUTF8, "invalid UTF-8 \(describeBytes(at: offset)) in string", at: offset)
+            }
+        }
     }
 
-    /// Decodes one escape sequence starting at a backslash into `scratch`.
-    private mutating func decodeEscape() throws(EvalNormError) {
-        let escapeStart = index
-        index += 1
-        guard index < count else {
-            throw error(.unexpectedEndOfInput, "unexpected end of input in string escape", at: index)
+    /// Decodes string content with escapes, `start..<end` of the input, into `output`; returns the
+    /// number of bytes written, which is at most `end - start`.
+    private func decodeEscapedContent(from start: Int, to end: Int, into output: UnsafeMutableBufferPointer<UInt8>) throws(EvalNormError) -> Int {
+        guard let input = bytes.baseAddress, let target = output.baseAddress else { return 0 }
+        var read = start
+        var written = 0
+        while read < end {
+            let runEnd = JSONScanner.nextIndex(of: .backslash, in: bytes, from: read, to: end) ?? end
+            (target + written).update(from: input + read, count: runEnd - read)
+            written += runEnd - read
+            read = runEnd
+            if read < end {
+                written += try decodeEscape(at: &read, into: target + written)
+            }
         }
-        let byte = bytes[index]
-        index += 1
+        return written
+    }
+
+    /// Decodes the escape whose backslash is at `read`, writing at most 4 bytes to `target`;
+    /// advances `read` past it and returns the number of bytes written.
+    private func decodeEscape(at read: inout Int, into target: UnsafeMutablePointer<UInt8>) throws(EvalNormError) -> Int {
+        let escapeStart = read
+        let byte = bytes[read + 1]  // the first pass saw the string continue past the backslash
+        read += 2
         switch byte {
-        case .quote, .backslash, .slash: scratch.append(byte)
-        case .lowercaseB: scratch.append(0x08)
-        case .lowercaseF: scratch.append(0x0C)
-        case .lowercaseN: scratch.append(.newline)
-        case .lowercaseR: scratch.append(.carriageReturn)
-        case .lowercaseT: scratch.append(.tab)
+        case .quote, .backslash, .slash: target[0] = byte
+        case .lowercaseB: target[0] = 0x08
+        case .lowercaseF: target[0] = 0x0C
+        case .lowercaseN: target[0] = .newline
+        case .lowercaseR: target[0] = .carriageReturn
+        case .lowercaseT: target[0] = .tab
         case .lowercaseU:
-            let unit = try readHexQuad(escapeStart: escapeStart)
-            var scalarValue = UInt32(unit)
+            let unit = try readHexQuad(at: &read)
+            var scalar = UInt32(unit)
             if unit >= 0xD800, unit < 0xDC00 {
-                guard index + 1 < count, bytes[index] == .backslash, bytes[index + 1] == .lowercaseU else {
+                guard read + 1 < count, bytes[read] == .backslash, bytes[read + 1] == .lowercaseU else {
                     throw error(.loneSurrogate, "lone surrogate \\u\(hex(unit)) in string: a high surrogate must be followed by a \\u escape of a low surrogate", at: escapeStart)
                 }
-                let lowStart = index
-                index += 2
-                let low = try readHexQuad(escapeStart: lowStart)
+                read += 2
+                let low = try readHexQuad(at: &read)
                 guard low >= 0xDC00, low < 0xE000 else {
                     throw error(.loneSurrogate, "lone surrogate \\u\(hex(unit)) in string: followed by \\u\(hex(low)), which is not a low surrogate", at: escapeStart)
                 }
-                scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
             } else if unit >= 0xDC00, unit < 0xE000 {
                 throw error(.loneSurrogate, "lone surrogate \\u\(hex(unit)) in string: a low surrogate without a high surrogate before it", at: escapeStart)
             }
-            appendUTF8(scalarValue)
+            return JSONScanner.writeUTF8(scalar, to: target)
         default:
             throw error(.invalidEscape, "invalid escape '\\\(describeEscapeByte(byte))' in string", at: escapeStart)
         }
+        return 1
     }
 
-    /// Reads the four hex digits after `\u`.
-    private mutating func readHexQuad(escapeStart: Int) throws(EvalNormError) -> UInt16 {
+    /// Reads the four hex digits of a `\\u` escape at `read`.
+    private func readHexQuad(at read: inout Int) throws(EvalNormError) -> UInt16 {
         var unit: UInt16 = 0
         for _ in 0..<4 {
-            guard index < count else {
-                throw error(.unexpectedEndOfInput, "unexpected end of input in \\u escape", at: index)
-            }
-            let byte = bytes[index]
+            // The closing quote is in the buffer and is not a hex digit, so this never reads past it.
+            let byte = bytes[read]
             let digit: UInt8
             switch byte {
             case .zero ... .nine: digit = byte - .zero
             case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
-                throw error(.invalidEscape, "invalid \\u escape: expected 4 hex digits, found \(describeCharacter(at: index))", at: index)
+                throw error(.invalidEscape, "invalid \\u escape: expected 4 hex digits, found \(describeCharacter(at: read))", at: read)
             }
             unit = unit << 4 | UInt16(digit)
-            index += 1
+            read += 1
         }
         return unit
     }
 
-    private mutating func appendUTF8(_ scalar: UInt32) {
+    /// Writes a Unicode scalar value as UTF-8; returns the number of bytes (1 to 4).
+    private static func writeUTF8(_ scalar: UInt32, to target: UnsafeMutablePointer<UInt8>) -> Int {
         switch scalar {
         case ..<0x80:
-            scratch.append(UInt8(scalar))
+            target[0] = UInt8(scalar)
+            return 1
         case ..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            target[0] = UInt8(0xC0 | scalar >> 6)
+            target[1] = UInt8(0x80 | scalar & 0x3F)
+            return 2
         case ..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            target[0] = UInt8(0xE0 | scalar >> 12)
+            target[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            target[2] = UInt8(0x80 | scalar & 0x3F)
+            return 3
         default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            target[0] = UInt8(0xF0 | scalar >> 18)
+            target[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            target[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            target[3] = UInt8(0x80 | scalar & 0x3F)
+            return 4
         }
-    }
-
-    /// Checks the multi-byte UTF-8 sequence at `index` and advances past it.
-    private mutating func validateUTF8Sequence() throws(EvalNormError) {
-        guard let length = JSONScanner.utf8SequenceLength(in: bytes, at: index) else {
-            throw error(.invalidUTF8, "invalid UTF-8 \(describeBytes(at: index)) in string", at: index)
-        }
-        index += length
     }
 
     /// The length of the well-formed UTF-8 sequence at `index` (Unicode table 3-7), or `nil`.
@@ -538,11 +573,6 @@ struct JSONScanner {
             return nil
         }
         return length
-    }
-
-    @inline(__always)
-    private func makeString(from start: Int, to end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     // MARK: Errors
@@ -594,9 +624,6 @@ struct JSONScanner {
         while lead >= 0xC0, next < count, next < offset + 4, bytes[next] & 0xC0 == 0x80 {
             parts.append("0x" + String(bytes[next], radix: 16, uppercase: true))
             next += 1
-        }
-        if parts.count == 1, lead >= 0xC0, next >= count {
-            return "byte \(parts[0]) (a sequence cut short by the end of input)"
         }
         return parts.count == 1 ? "byte \(parts[0])" : "sequence \(parts.joined(separator: " "))"
     }

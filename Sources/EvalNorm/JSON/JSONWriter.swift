@@ -135,13 +135,13 @@ private struct Emitter {
                 // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
                 if index + 8 <= count {
                     let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if !Emitter.needsEscape(word) {
+                    if !StringBytes.containsQuoteBackslashOrControl(word) {
                         index += 8
                         continue
                     }
                 }
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == .quote || byte == .backslash else {
+                guard !StringBytes.isPlain(byte) else {
                     index += 1
                     continue
                 }
@@ -155,19 +155,6 @@ private struct Emitter {
         }
     }
 
-    /// Whether any byte of `word` is `"`, `\` or below 0x20. Non-ASCII bytes never match.
-    @inline(__always)
-    private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* UInt64(UInt8.quote))
-        let backslash = word ^ (ones &* UInt64(UInt8.backslash))
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = (word &- (ones &* 0x20)) & ~word  // only bytes below 0x20 borrow without a high bit of their own
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
-    }
-
     private mutating func appendEscape(for byte: UInt8) {
         output.append(.backslash)
         switch byte {
@@ -179,7 +166,9 @@ private struct Emitter {
         case .tab: output.append(.lowercaseT)
         default:
             let hexDigits: StaticString = "0123456789abcdef"
-            output.append(contentsOf: [.lowercaseU, .zero, .zero])
+            output.append(.lowercaseU)
+            output.append(.zero)
+            output.append(.zero)
             output.append(hexDigits.utf8Start[Int(byte >> 4)])
             output.append(hexDigits.utf8Start[Int(byte & 0x0F)])
         }

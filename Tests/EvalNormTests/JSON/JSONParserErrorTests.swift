@@ -63,8 +63,12 @@ struct JSONParserErrorTests {
         Case(bytes: [0x22, 0xC3, 0x28, 0x22], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 byte 0xC3 in string"),
         Case(bytes: [0x22, 0xE0, 0x80, 0x80, 0x22], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 sequence 0xE0 0x80 0x80 in string"),
         Case(bytes: [0x22, 0xED, 0xA0, 0x80, 0x22], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 sequence 0xED 0xA0 0x80 in string"),
-        Case(bytes: [0x22, 0xF0, 0x9F], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 sequence 0xF0 0x9F in string"),
-        Case(bytes: [0x22, 0xF0], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 byte 0xF0 (a sequence cut short by the end of input) in string"),
+        Case(bytes: [0x22, 0xF0, 0x9F, 0x22], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 sequence 0xF0 0x9F in string"),
+        Case(bytes: [0x22, 0x5C, 0x6E, 0xC3, 0xA9, 0xFE, 0x22], .invalidUTF8, byte: 5, column: 5, "invalid UTF-8 byte 0xFE in string"),
+        // A cut four-byte sequence is replaced by one three-byte U+FFFD when Swift makes the string: same length.
+        Case(bytes: [0x22, 0xF0, 0x90, 0x80, 0x78, 0x22], .invalidUTF8, byte: 1, column: 2, "invalid UTF-8 sequence 0xF0 0x90 0x80 in string"),
+        Case(bytes: [0x22, 0x5C, 0x74, 0xF0, 0x90, 0x80, 0x78, 0x22], .invalidUTF8, byte: 3, column: 4, "invalid UTF-8 sequence 0xF0 0x90 0x80 in string"),
+        Case(bytes: [0x22, 0xF0, 0x9F], .unexpectedEndOfInput, byte: 3, column: 3, "unexpected end of input in string"),
         Case(bytes: [0xEF, 0xBB, 0xBF, 0x7B, 0x7D], .byteOrderMark, byte: 0, column: 1, "byte order mark (U+FEFF) at the start of the input; JSON text must not begin with one"),
         Case("[\"é\", é]", .unexpectedCharacter, byte: 7, column: 7, pointer: "/1", "unexpected character 'é' (U+00E9) after ','"),
         Case("{\n  \"a\": [\n    1,\n    x\n  ]\n}", .unexpectedCharacter, byte: 22, line: 4, column: 5, pointer: "/a/1", "unexpected character 'x' after ','"),
@@ -78,6 +82,12 @@ struct JSONParserErrorTests {
         #expect(error?.message == testCase.message)
         #expect(error?.pointer.description == testCase.pointer)
         #expect(error?.location == SourceLocation(byteOffset: testCase.byteOffset, line: testCase.line, column: testCase.column))
+    }
+
+    @Test func genuineReplacementCharacterIsAccepted() throws {
+        // U+FFFD written raw and as an escape is a real character, not a repair.
+        let value = try JSONParser().parse("[\"a\u{FFFD}b\", \"\\ufffd\\n\u{FFFD}\"]")
+        #expect(value == ["a\u{FFFD}b", "\u{FFFD}\n\u{FFFD}"])
     }
 
     @Test func descriptionCombinesPositionMessageAndPointer() throws {

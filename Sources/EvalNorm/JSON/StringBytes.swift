@@ -1,0 +1,26 @@
+/// Byte-level helpers shared by the parser and the writer for the contents of JSON strings.
+enum StringBytes {
+    /// Whether any of the eight bytes in `word` is `"`, `\` or a control character (below 0x20):
+    /// the bytes that end a run of plain string content, in a string being read or written.
+    ///
+    /// Non-ASCII bytes never match. This is the "has a zero byte" trick (Mycroft), applied to
+    /// `word ^ pattern` to find a given byte, and to `word - 0x20…` to find bytes below 0x20; it can
+    /// flag a byte above a true match, but never reports a match where there is none.
+    @inline(__always)
+    static func containsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8.quote))
+        let backslash = word ^ (ones &* UInt64(UInt8.backslash))
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl) & highs != 0
+    }
+
+    /// Whether `byte` can stand raw inside a JSON string: not `"`, `\` or a control character.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != .quote && byte != .backslash
+    }
+}

@@ -1,0 +1,130 @@
+/// Generates a realistic evaluation dump as JSON text, deterministically from a seed.
+///
+/// The shape is a run with records, each with long prompts and outputs (escapes, non-ASCII, emoji),
+/// nested inputs and metadata, several scores with numbers of many forms, and timestamps: the mix of
+/// strings, numbers and small objects that vendor exports hold. The text is written directly, not
+/// through EvalNorm's writer, so the benchmark does not grade its own homework.
+struct DumpGenerator {
+    private var random: SplitMix64
+    private var output: [UInt8] = []
+
+    init(seed: UInt64) {
+        random = SplitMix64(seed: seed)
+    }
+
+    /// A dump of at least `targetBytes` bytes.
+    mutating func makeDump(targetBytes: Int) -> [UInt8] {
+        output = []
+        output.reserveCapacity(targetBytes + 64 << 10)
+        append(#"{"id":"run-7f3a9c","name":"support-bot nightly","status":"completed","createdAt":"2026-11-20T02:00:04.123Z","#)
+        append(#""metadata":{"team":"support","gitSha":"9f8e7d6c5b4a","tags":["nightly","gpt-4o","région-eu"],"budgetUsd":125.50},"records":["#)
+        var index = 0
+        while output.count < targetBytes {
+            if index > 0 { append(",") }
+            appendRecord(index)
+            index += 1
+        }
+        append("]}")
+        return output
+    }
+
+    private mutating func appendRecord(_ index: Int) {
+        append(#"{"id":"rec-"#)
+        append(String(index))
+        append(#"","index":"#)
+        append(String(index))
+        append(#","testcaseId":"#)
+        append(String(900_000_000_000 + random.next(below: 1_000_000_000)))
+        append(#","inputs":{"prompt":"#)
+        appendText(words: 40 + random.next(below: 200))
+        append(#","context":["#)
+        for position in 0..<(1 + random.next(below: 3)) {
+            if position > 0 { append(",") }
+            appendText(words: 30 + random.next(below: 120))
+        }
+        append(#"],"temperature":0."#)
+        append(String(random.next(below: 10)))
+        append(#"},"expected":"#)
+        appendText(words: 10 + random.next(below: 60))
+        append(#","outputs":{"text":"#)
+        appendText(words: 50 + random.next(below: 250))
+        append(#","tokens":"#)
+        append(String(random.next(below: 4096)))
+        append(#","latencyMs":"#)
+        append(String(random.next(below: 20_000)))
+        append(".")
+        append(String(random.next(below: 1000)))
+        append(#"},"scores":["#)
+        let metrics = ["faithfulness", "answer_relevance", "toxicity", "exact_match"]
+        for (position, metric) in metrics.prefix(1 + random.next(below: metrics.count)).enumerated() {
+            if position > 0 { append(",") }
+            append(#"{"metric":""#)
+            append(metric)
+            append(#"","value":"#)
+            appendNumber()
+            append(#","threshold":0.7,"passed":"#)
+            append(random.next(below: 4) == 0 ? "false" : "true")
+            append(#","reasoning":"#)
+            appendText(words: 15 + random.next(below: 60))
+            append(#","cost":"#)
+            append("0.000")
+            append(String(100 + random.next(below: 900)))
+            append(#","validationErrors":[]}"#)
+        }
+        append(#"],"createdAt":"2026-11-20T02:"#)
+        append(String(10 + random.next(below: 50)))
+        append(#":00Z","error":null}"#)
+    }
+
+    /// Numbers in the forms vendors write them: integers, fractions, exponents, long decimals.
+    private mutating func appendNumber() {
+        switch random.next(below: 5) {
+        case 0: append(String(random.next(below: 6)))
+        case 1: append("0." + String(random.next(below: 1_000_000)))
+        case 2: append(String(random.next(below: 9) + 1) + "." + String(random.next(below: 100)) + "e-" + String(random.next(below: 5) + 1))
+        case 3: append("0.00120000000000" + String(random.next(below: 10)))
+        default: append("-" + String(random.next(below: 100)) + ".5")
+        }
+    }
+
+    private static let words: [String] = [
+        "the", "customer", "asked", "whether", "refund", "policy", "applies", "to", "items", "bought",
+        "during", "a", "sale", "and", "agent", "answered", "that", "within", "sixty", "days", "receipt",
+        "naïve", "Größe", "café", "déjà", "vu", "señor", "Zürich", "日本語", "テスト", "中文", "😀", "🚀",
+        #"\"quoted\""#, #"C:\\path\\to\\file"#, #"line\nbreak"#, #"tab\tstop"#, #"caf\u00e9"#, "</tag>",
+        "model", "output", "score", "context", "retrieved", "passage", "says", "shipping", "is", "free",
+    ]
+
+    private mutating func appendText(words count: Int) {
+        append("\"")
+        for position in 0..<count {
+            if position > 0 { append(" ") }
+            append(DumpGenerator.words[random.next(below: DumpGenerator.words.count)])
+        }
+        append("\"")
+    }
+
+    private mutating func append(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+}
+
+/// A small, fast, deterministic pseudo-random generator (Steele, Lea and Flood's SplitMix64).
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<bound`.
+    mutating func next(below bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+}
