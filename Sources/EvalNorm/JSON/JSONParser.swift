@@ -13,18 +13,25 @@ import Foundation
 /// grammar, invalid UTF-8, escapes of lone UTF-16 surrogates, raw control characters in strings, a
 /// byte order mark, and nesting deeper than ``maxDepth``.
 ///
-/// The parser never recurses, so no input can overflow the stack, whatever ``maxDepth`` is set to.
+/// The parser never recurses, so no input can overflow its stack.
 public struct JSONParser: Sendable {
     /// The default nesting limit: 512 arrays and objects inside each other.
     public static let defaultMaxDepth = 512
 
-    /// How many arrays and objects may be open at once; one more is a
-    /// ``EvalNormError/Code/depthLimitExceeded`` error. At least 1.
-    public var maxDepth: Int
+    /// The highest nesting limit a parser accepts: 4,096.
+    ///
+    /// Parsing itself has no stack limit, but comparing, writing and freeing a ``JSONValue`` recurse
+    /// once per level of nesting, so a deeper value could overflow a thread's stack after a
+    /// successful parse.
+    public static let maximumDepth = 4_096
 
-    /// Creates a parser with the given nesting limit.
+    /// How many arrays and objects may be open at once; one more is a
+    /// ``EvalNormError/Code/depthLimitExceeded`` error. Between 1 and ``maximumDepth``.
+    public let maxDepth: Int
+
+    /// Creates a parser with the given nesting limit, clamped to `1...JSONParser.maximumDepth`.
     public init(maxDepth: Int = JSONParser.defaultMaxDepth) {
-        self.maxDepth = max(1, maxDepth)
+        self.maxDepth = min(max(1, maxDepth), JSONParser.maximumDepth)
     }
 
     /// Parses one JSON document.

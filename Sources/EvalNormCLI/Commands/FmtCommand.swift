@@ -12,7 +12,7 @@ enum FmtCommand: Subcommand {
         OPTIONS:
           --compact        No white space between tokens.
           --pretty         One member or element per line, indented by two spaces (the default).
-          --max-depth N    Nesting limit for arrays and objects (default \(JSONParser.defaultMaxDepth)).
+          --max-depth N    Nesting limit for arrays and objects (default \(JSONParser.defaultMaxDepth), at most \(JSONParser.maximumDepth)).
           -h, --help       Show help information.
 
         Numbers keep their digits (1.0, 1e2, -0, 12345678901234567890 stay as written), strings their
@@ -27,8 +27,8 @@ enum FmtCommand: Subcommand {
         }
         var maxDepth = JSONParser.defaultMaxDepth
         if let text = parsed.values["--max-depth"] {
-            guard let value = Int(text), value >= 1 else {
-                throw .usage("Option '--max-depth' takes a whole number of at least 1, not '\(text)'")
+            guard let value = Int(text), (1...JSONParser.maximumDepth).contains(value) else {
+                throw .usage("Option '--max-depth' takes a whole number from 1 to \(JSONParser.maximumDepth), not '\(text)'")
             }
             maxDepth = value
         }

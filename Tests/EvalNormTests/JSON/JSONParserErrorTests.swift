@@ -110,7 +110,17 @@ struct JSONParserErrorTests {
         let error = #expect(throws: EvalNormError.self) { try JSONParser(maxDepth: 3).parse(nested(4)) }
         #expect(error?.code == .depthLimitExceeded)
         #expect(error?.pointer == ["a", "a", "a"])
-        #expect(throws: Never.self) { try JSONParser(maxDepth: 2000).parse(String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000)) }
+    }
+
+    @Test func deepestAllowedValueParsesWritesComparesAndFrees() throws {
+        let depth = JSONParser.maximumDepth
+        #expect(JSONParser(maxDepth: .max).maxDepth == depth)
+        let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let value = try JSONParser(maxDepth: .max).parse(text)
+        #expect(JSONWriter().string(from: value) == text)
+        #expect(try JSONParser(maxDepth: depth).parse(JSONWriter(style: .pretty, indentWidth: 0).write(value)) == value)
+        let error = #expect(throws: EvalNormError.self) { try JSONParser(maxDepth: .max).parse("[" + text + "]") }
+        #expect(error?.code == .depthLimitExceeded)
     }
 
     @Test func catchesByCode() {

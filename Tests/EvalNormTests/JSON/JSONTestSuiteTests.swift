@@ -1,4 +1,5 @@
 import EvalNorm
+import EvalNormCLI
 import Foundation
 import Testing
 
@@ -27,6 +28,11 @@ struct JSONTestSuiteTests {
             let written = JSONWriter(style: style).write(value)
             #expect(try JSONParser().parse(written) == value, "\(style) output of \(name) changed the value")
         }
+        // ...`evalnorm fmt` itself keeps it...
+        let path = TestPaths.jsonTestSuite.appendingPathComponent(name).path
+        let formatted = ToolRun(["fmt", "--compact", path])
+        #expect(formatted.status == 0)
+        #expect(try JSONParser().parse(formatted.standardOutput) == value)
         // ...and an independent parser sees the same value in the original and in our output.
         if let original = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) {
             let written = JSONWriter(style: .compact).write(value)
