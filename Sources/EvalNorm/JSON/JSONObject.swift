@@ -88,3 +88,10 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCol
         return nil
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// Members keep the order they are written in.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { Member(key: $0.0, value: $0.1) })
+    }
+}

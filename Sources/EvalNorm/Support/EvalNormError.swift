@@ -76,6 +76,17 @@ extension EvalNormError {
         public static let byteOrderMark = Code(rawValue: "json.byteOrderMark")
         /// Arrays and objects nested deeper than the parser's `maxDepth`.
         public static let depthLimitExceeded = Code(rawValue: "json.depthLimitExceeded")
+        /// A value of the wrong JSON type for where it stands (`expected string, found number 1`).
+        public static let typeMismatch = Code(rawValue: "decode.typeMismatch")
+        /// A required key is absent.
+        public static let missingKey = Code(rawValue: "decode.missingKey")
+        /// A key the format does not define, where unknown keys are not allowed.
+        public static let unknownKey = Code(rawValue: "decode.unknownKey")
+        /// A key that appears twice in one object, where that is ambiguous.
+        public static let duplicateKey = Code(rawValue: "decode.duplicateKey")
+        /// A value of the right type that the format does not allow (an unknown enum value, a
+        /// fractional number where an integer is required).
+        public static let invalidValue = Code(rawValue: "decode.invalidValue")
         /// A JSON Pointer string that does not follow RFC 6901.
         public static let invalidPointer = Code(rawValue: "pointer.invalid")
         /// A line of an NDJSON stream longer than the reader's limit.
