@@ -56,6 +56,7 @@ public final class OutputChannel: @unchecked Sendable {
     private let lock = NSLock()
     private let fileDescriptor: Int32?
     private var buffer: [UInt8] = []
+    private var firstWriteError: String?
     private static let flushThreshold = 64 << 10
 
     /// A channel that writes to `fileDescriptor`.
@@ -87,6 +88,12 @@ public final class OutputChannel: @unchecked Sendable {
         lock.withLock { flushLocked() }
     }
 
+    /// Why writing to the file descriptor failed, if it ever did (`No space left on device`). Once
+    /// writing has failed, what is written after is dropped.
+    public var writeError: String? {
+        lock.withLock { firstWriteError }
+    }
+
     /// Everything written to a memory channel, as bytes.
     public var capturedBytes: [UInt8] {
         lock.withLock { buffer }
@@ -98,7 +105,10 @@ public final class OutputChannel: @unchecked Sendable {
     }
 
     private func flushLocked() {
-        guard let fileDescriptor else { return }
+        guard let fileDescriptor, firstWriteError == nil else {
+            if fileDescriptor != nil { buffer.removeAll(keepingCapacity: true) }
+            return
+        }
         var written = 0
         buffer.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -109,7 +119,8 @@ public final class OutputChannel: @unchecked Sendable {
                 } else if result < 0 && errno == EINTR {
                     continue
                 } else {
-                    return  // the reader went away (EPIPE) or the device is full: drop the rest
+                    firstWriteError = String(cString: strerror(result < 0 ? errno : EIO))
+                    return
                 }
             }
         }

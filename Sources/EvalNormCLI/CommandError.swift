@@ -18,4 +18,6 @@ public enum ExitCode: Int32, Sendable {
     case malformedInput = 65
     /// An input could not be opened (EX_NOINPUT).
     case cannotOpenInput = 66
+    /// The output could not be written, for example a full disk (EX_IOERR).
+    case cannotWriteOutput = 74
 }

@@ -15,8 +15,12 @@ public enum EvalNormTool {
     /// Runs the tool with `arguments` (without the program name) and returns the exit code.
     /// Output is flushed before it returns.
     public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
-        let status = dispatch(arguments, context: context)
+        var status = dispatch(arguments, context: context)
         context.standardOutput.flush()
+        if let failure = context.standardOutput.writeError {
+            context.standardError.write("evalnorm: cannot write output: \(failure)\n")
+            if status == .success { status = .cannotWriteOutput }
+        }
         context.standardError.flush()
         return status.rawValue
     }
@@ -97,7 +101,8 @@ public enum EvalNormTool {
               -h, --help  Show help information.
               --version   Show the version.
 
-            Exit codes: 0 success, 1 a data problem, 64 usage error, 65 malformed input, 66 cannot open input.
+            Exit codes: 0 success, 1 a data problem, 64 usage error, 65 malformed input, 66 cannot open input,
+            74 cannot write output.
             See 'evalnorm help <command>' for detailed help.
 
             """

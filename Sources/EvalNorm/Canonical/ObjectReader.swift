@@ -15,7 +15,8 @@ struct ObjectReader {
             let key = object[duplicate].key
             throw EvalNormError(.duplicateKey, "duplicate key '\(key)'", pointer: pointer.appending(key))
         }
-        for member in object where !allowedKeys.contains(member.key) {
+        // A key must match an allowed key byte for byte, not only by Swift's canonical equivalence.
+        for member in object where !(allowedKeys.firstIndex(of: member.key).map { allowedKeys[$0].isExactly(member.key) } ?? false) {
             throw EvalNormError(.unknownKey, "unknown key '\(member.key)'; expected one of: \(allowedKeys.sorted().joined(separator: ", "))",
                                 pointer: pointer.appending(member.key))
         }

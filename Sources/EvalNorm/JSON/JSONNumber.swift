@@ -116,8 +116,11 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public var decimalValue: Decimal? {
         // Decimal's exponent range is about ±128; reject far larger exponents before Foundation sees them.
         if let exponentStart = lexeme.utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            let exponentText = lexeme.utf8[lexeme.utf8.index(after: exponentStart)...]
-            guard exponentText.count <= 6, let exponent = Int(Substring(exponentText)), abs(exponent) < 400 else {
+            let exponentDigits = lexeme.utf8[lexeme.utf8.index(after: exponentStart)...]
+                .drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+                .drop { $0 == UInt8(ascii: "0") }
+            guard exponentDigits.count <= 3, let exponent = Int(Substring(exponentDigits).isEmpty ? "0" : Substring(exponentDigits)),
+                  exponent < 400 else {
                 return nil
             }
         }

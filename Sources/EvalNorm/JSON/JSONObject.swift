@@ -3,6 +3,7 @@
 /// RFC 8259 lets an object repeat a key; EvalNorm keeps every member so that nothing is lost, and
 /// lookups by key return the first. Vendor codecs reject duplicates with ``firstDuplicateKeyIndex``.
 /// Lookups by key are linear, which is the fastest choice for the small objects JSON mostly holds.
+/// Keys match when their UTF-8 bytes do (`"é"` and `"e\u{301}"` are different keys).
 public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCollection {
     /// One `"key": value` pair.
     public struct Member: Sendable, Hashable {
@@ -12,6 +13,15 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCol
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
+        }
+
+        public static func == (lhs: Member, rhs: Member) -> Bool {
+            lhs.key.isExactly(rhs.key) && lhs.value == rhs.value
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            key.hashExactly(into: &hasher)
+            hasher.combine(value)
         }
     }
 
@@ -35,7 +45,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCol
 
     /// The position of the first member named `key`.
     public func index(forKey key: String) -> Int? {
-        members.firstIndex { $0.key == key }
+        members.firstIndex { $0.key.isExactly(key) }
     }
 
     /// Whether a member named `key` exists (its value may be `null`).
@@ -60,7 +70,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCol
                     members.append(Member(key: key, value: newValue))
                 }
             } else {
-                members.removeAll { $0.key == key }
+                members.removeAll { $0.key.isExactly(key) }
             }
         }
     }
@@ -75,14 +85,14 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCol
         if members.count < 2 { return nil }
         if members.count <= 8 {
             for later in 1..<members.count {
-                for earlier in 0..<later where members[earlier].key == members[later].key {
+                for earlier in 0..<later where members[earlier].key.isExactly(members[later].key) {
                     return later
                 }
             }
             return nil
         }
-        var seen = Set<String>(minimumCapacity: members.count)
-        for (index, member) in members.enumerated() where !seen.insert(member.key).inserted {
+        var seen = Set<ExactString>(minimumCapacity: members.count)
+        for (index, member) in members.enumerated() where !seen.insert(ExactString(value: member.key)).inserted {
             return index
         }
         return nil

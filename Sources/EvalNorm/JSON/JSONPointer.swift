@@ -10,7 +10,7 @@ import Foundation
 /// ```
 ///
 /// Tokens stay strings until they meet a value: `"0"` names index 0 in an array and key `"0"` in an
-/// object. The root pointer is the empty string.
+/// object. The root pointer is the empty string. Tokens compare by their UTF-8 bytes, as keys do.
 public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, ExpressibleByArrayLiteral {
     /// The unescaped reference tokens, from the root down.
     public var tokens: [String]
@@ -58,6 +58,15 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
             throw EvalNormError(.invalidPointer, "URI fragment '\(uriFragment)' has a malformed percent escape")
         }
         try self.init(decoded)
+    }
+
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens.count == rhs.tokens.count && zip(lhs.tokens, rhs.tokens).allSatisfy { $0.isExactly($1) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tokens.count)
+        for token in tokens { token.hashExactly(into: &hasher) }
     }
 
     /// Whether this is the pointer to the whole document.
@@ -112,7 +121,17 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
     /// Escapes one reference token: `~` becomes `~0`, then `/` becomes `~1`.
     public static func escape(_ token: String) -> String {
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
-        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // Byte by byte: `~` and `/` are escaped even when a combining mark follows them.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(token.utf8.count + 4)
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "~"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "0")])
+            case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "1")])
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Unescapes one reference token (`~1` to `/`, then `~0` to `~`), or returns `nil` when a `~` is

@@ -7,7 +7,9 @@
 /// let value: JSONValue = ["id": 991, "cost": .number(JSONNumber(lexeme: "0.0012")!), "tags": ["a"], "org": nil]
 /// ```
 ///
-/// Equality is exact: `1.0` and `1` differ, and so do objects whose members come in another order.
+/// Equality is exact: `1.0` and `1` differ, objects whose members come in another order differ, and
+/// strings are equal only when their UTF-8 bytes are (`"é"` and `"e\u{301}"` differ, although Swift's
+/// `String ==` calls them equal).
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -15,6 +17,40 @@ public enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(left), .bool(right)): left == right
+        case let (.number(left), .number(right)): left == right
+        case let (.string(left), .string(right)): left.isExactly(right)
+        case let (.array(left), .array(right)): left == right
+        case let (.object(left), .object(right)): left == right
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null:
+            hasher.combine(0)
+        case .bool(let flag):
+            hasher.combine(1)
+            hasher.combine(flag)
+        case .number(let number):
+            hasher.combine(2)
+            hasher.combine(number)
+        case .string(let string):
+            hasher.combine(3)
+            string.hashExactly(into: &hasher)
+        case .array(let elements):
+            hasher.combine(4)
+            hasher.combine(elements)
+        case .object(let object):
+            hasher.combine(5)
+            hasher.combine(object)
+        }
+    }
 }
 
 extension JSONValue {
@@ -87,6 +123,7 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
     /// A float literal goes through `Double`; use ``JSONNumber/init(lexeme:)`` for exact digits.
+    /// NaN and infinities, which JSON cannot hold, become `null`.
     public init(floatLiteral value: Double) { self = JSONNumber(value).map(JSONValue.number) ?? .null }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }

@@ -36,7 +36,8 @@ public struct NDJSONLine: Sendable, Hashable {
 /// }
 /// ```
 ///
-/// Lines end at `\n`; a `\r` before it is dropped too. The last line needs no line ending. A line
+/// Lines end at `\n`; a `\r` before it is dropped too, as is a `\r` at the very end of the stream.
+/// The last line needs no line ending. A line
 /// longer than `maxLineLength` is still returned, with only its first `maxLineLength` bytes and
 /// ``NDJSONLine/isTruncated`` set, so that a caller can report it and go on.
 public struct NDJSONReader: ~Copyable, Sendable {
@@ -85,6 +86,7 @@ public struct NDJSONReader: ~Copyable, Sendable {
     public mutating func next() throws(EvalNormError) -> NDJSONLine? {
         var line: [UInt8] = []
         var length = 0
+        var lastByte: UInt8 = 0  // the last byte of the whole line, kept or not
         let lineOffset = streamOffset
         while true {
             if chunkStart == chunkEnd {
@@ -103,27 +105,29 @@ public struct NDJSONReader: ~Copyable, Sendable {
             if keep > 0 {
                 line.append(contentsOf: chunk[chunkStart..<(chunkStart + keep)])
             }
+            if end > chunkStart { lastByte = chunk[end - 1] }
             length += end - chunkStart
             streamOffset += end - chunkStart
             chunkStart = end
             if newline != nil {
                 chunkStart += 1
                 streamOffset += 1
-                return finish(line, length: length, offset: lineOffset)
+                return finish(line, length: length, lastByte: lastByte, offset: lineOffset)
             }
         }
         // End of stream: the last line needs no newline, but an empty remainder is no line.
         guard length > 0 else { return nil }
-        return finish(line, length: length, offset: lineOffset)
+        return finish(line, length: length, lastByte: lastByte, offset: lineOffset)
     }
 
-    private mutating func finish(_ bytes: [UInt8], length: Int, offset: Int) -> NDJSONLine {
+    private mutating func finish(_ bytes: [UInt8], length: Int, lastByte: UInt8, offset: Int) -> NDJSONLine {
         var bytes = bytes
         var length = length
-        // Drop the `\r` of a `\r\n` ending (on a truncated line it was not kept in the first place).
-        if length == bytes.count, bytes.last == .carriageReturn {
-            bytes.removeLast()
+        // A `\r` that ends the line (before `\n`, or at the end of the stream) belongs to the line
+        // ending: it counts in neither the length nor, if it was kept, the bytes.
+        if lastByte == .carriageReturn {
             length -= 1
+            if bytes.count > length { bytes.removeLast() }
         }
         defer { nextLineNumber += 1 }
         return NDJSONLine(number: nextLineNumber, byteOffset: offset, bytes: bytes, length: length)

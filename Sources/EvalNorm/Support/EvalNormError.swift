@@ -37,13 +37,37 @@ public struct EvalNormError: Error, Sendable, Equatable, CustomStringConvertible
     /// `line L, column C (byte B): message (at POINTER)` for errors found while scanning bytes;
     /// `POINTER: message` for errors about a value; just the message when neither applies.
     ///
-    /// The ` (at POINTER)` part is left out when the pointer is the document root.
+    /// The ` (at POINTER)` part is left out when the pointer is the document root. Control
+    /// characters from the input (in keys, say) are written as `\u001B`, so that the description
+    /// stays on one line and cannot drive a terminal.
     public var description: String {
+        let text: String
         if let location {
             let at = pointer.isRoot ? "" : " (at \(pointer))"
-            return "\(location): \(message)\(at)"
+            text = "\(location): \(message)\(at)"
+        } else {
+            text = pointer.isRoot ? message : "\(pointer): \(message)"
         }
-        return pointer.isRoot ? message : "\(pointer): \(message)"
+        return EvalNormError.escapingControlCharacters(text)
+    }
+
+    /// `text` with C0 and C1 control characters and DEL written as `\u00XX`.
+    static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }
 

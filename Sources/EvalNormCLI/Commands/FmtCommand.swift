@@ -12,7 +12,7 @@ enum FmtCommand: Subcommand {
         OPTIONS:
           --compact        No white space between tokens.
           --pretty         One member or element per line, indented by two spaces (the default).
-          --max-depth N    Nesting limit for arrays and objects (default \(JSONParser.defaultMaxDepth), at most \(JSONParser.maximumDepth)).
+          --max-depth N    Nesting limit for arrays and objects, from 1 to \(JSONParser.maximumDepth) (the default).
           -h, --help       Show help information.
 
         Numbers keep their digits (1.0, 1e2, -0, 12345678901234567890 stay as written), strings their

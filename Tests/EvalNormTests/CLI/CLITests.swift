@@ -60,8 +60,8 @@ struct CLITests {
         UsageCase(arguments: ["fmt", "--compat", "a.json"], message: "Unknown option '--compat'. Did you mean '--compact'?", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "--compact", "--pretty", "a.json"], message: "Options '--compact' and '--pretty' cannot be used together", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "a.json", "b.json"], message: "Unexpected argument 'b.json'", helpHint: "evalnorm fmt --help"),
-        UsageCase(arguments: ["fmt", "--max-depth", "zero", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 4096, not 'zero'", helpHint: "evalnorm fmt --help"),
-        UsageCase(arguments: ["fmt", "--max-depth", "4097", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 4096, not '4097'", helpHint: "evalnorm fmt --help"),
+        UsageCase(arguments: ["fmt", "--max-depth", "zero", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 512, not 'zero'", helpHint: "evalnorm fmt --help"),
+        UsageCase(arguments: ["fmt", "--max-depth", "513", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 512, not '513'", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "a.json", "--max-depth"], message: "Missing value for option '--max-depth'", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "--compact=yes", "a.json"], message: "Option '--compact' does not take a value", helpHint: "evalnorm fmt --help"),
     ]

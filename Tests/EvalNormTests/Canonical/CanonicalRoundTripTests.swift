@@ -15,6 +15,8 @@ struct CanonicalRoundTripTests {
         let compact = codec.encode(run, style: .compact)
         let decoded = try codec.decode(compact)
         #expect(decoded == run)
+        // Model equality compares Swift strings by canonical equivalence; JSONValue's is byte-exact.
+        #expect(codec.encode(decoded) == codec.encode(run))
         #expect(codec.encode(decoded, style: .compact) == compact, "canonical bytes changed on the second pass")
 
         let pretty = codec.encode(run, style: .pretty)

@@ -35,6 +35,8 @@ struct JSONNumberTests {
         #expect(JSONNumber(lexeme: "1e400")?.decimalValue == nil)
         #expect(JSONNumber(lexeme: "1e-999999999999")?.decimalValue == nil)
         #expect(JSONNumber(lexeme: "0.001200000000000")?.decimalValue == Decimal(string: "0.0012"))
+        #expect(JSONNumber(lexeme: "1e-0000001")?.decimalValue == Decimal(string: "0.1"))
+        #expect(JSONNumber(lexeme: "25E+000")?.decimalValue == 25)
         #expect(JSONNumber(lexeme: "-0")?.isInteger == true)
         #expect(JSONNumber(lexeme: "1E2")?.isInteger == false)
     }

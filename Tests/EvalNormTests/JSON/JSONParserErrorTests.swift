@@ -33,11 +33,13 @@ struct JSONParserErrorTests {
         Case(" \n ", .emptyInput, byte: 3, line: 2, column: 2, "no JSON value: the input holds only white space"),
         Case(#"{"a":1,}"#, .unexpectedCharacter, byte: 7, column: 8, "unexpected character '}' after ',': expected a string key"),
         Case("[1,]", .unexpectedCharacter, byte: 3, column: 4, pointer: "/1", "unexpected character ']' after ','"),
-        Case("[1 2]", .unexpectedCharacter, byte: 3, column: 4, pointer: "/1", "expected ',' or ']' after an array element, found character '2'"),
+        Case("[1 2]", .unexpectedCharacter, byte: 3, column: 4, "expected ',' or ']' after an array element, found character '2'"),
+        Case(#"{"a":[1 2]}"#, .unexpectedCharacter, byte: 8, column: 9, pointer: "/a", "expected ',' or ']' after an array element, found character '2'"),
+        Case(#"{"a":{"b":1 "c":2}}"#, .unexpectedCharacter, byte: 12, column: 13, pointer: "/a", "expected ',' or '}' after an object member, found character '\"'"),
         Case(#"{"a" 1}"#, .unexpectedCharacter, byte: 5, column: 6, pointer: "/a", "expected ':' after an object key, found character '1'"),
         Case("{1:2}", .unexpectedCharacter, byte: 1, column: 2, "expected a string key or '}' after '{', found character '1'"),
         Case(#"{"a":}"#, .unexpectedCharacter, byte: 5, column: 6, pointer: "/a", "unexpected character '}' after ':'"),
-        Case("[1,2", .unexpectedEndOfInput, byte: 4, column: 5, pointer: "/2", "unexpected end of input: expected ',' or ']'"),
+        Case("[1,2", .unexpectedEndOfInput, byte: 4, column: 5, "unexpected end of input: expected ',' or ']'"),
         Case(#"{"records":[{"id":"#, .unexpectedEndOfInput, byte: 18, column: 19, pointer: "/records/0/id", "unexpected end of input: expected a value after ':'"),
         Case(#"["abc"#, .unexpectedEndOfInput, byte: 5, column: 6, pointer: "/0", "unexpected end of input in string"),
         Case("[tru]", .unexpectedCharacter, byte: 4, column: 5, pointer: "/0", "unexpected character ']' in literal 'true'"),
@@ -95,6 +97,12 @@ struct JSONParserErrorTests {
         #expect(error?.description == "line 1, column 9 (byte 8): unexpected character ']' after ',' (at /a/1)")
     }
 
+    @Test func descriptionEscapesControlCharactersFromTheInput() {
+        let error = #expect(throws: EvalNormError.self) { try JSONParser().parse(#"{"a\u001b[31mRED\nX":[1,x]}"#) }
+        #expect(error?.pointer.tokens == ["a\u{1B}[31mRED\nX", "1"])
+        #expect(error?.description == #"line 1, column 25 (byte 24): unexpected character 'x' after ',' (at /a\u001B[31mRED\u000AX/1)"#)
+    }
+
     @Test(arguments: [1_000_000, 100_000, 513])
     func deepNestingIsAnErrorNotACrash(depth: Int) {
         let input = [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
@@ -116,11 +124,18 @@ struct JSONParserErrorTests {
         let depth = JSONParser.maximumDepth
         #expect(JSONParser(maxDepth: .max).maxDepth == depth)
         let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-        let value = try JSONParser(maxDepth: .max).parse(text)
-        #expect(JSONWriter().string(from: value) == text)
-        #expect(try JSONParser(maxDepth: depth).parse(JSONWriter(style: .pretty, indentWidth: 0).write(value)) == value)
         let error = #expect(throws: EvalNormError.self) { try JSONParser(maxDepth: .max).parse("[" + text + "]") }
         #expect(error?.code == .depthLimitExceeded)
+
+        // Everything a caller does with the deepest value fits in a 512 KiB thread stack.
+        let outcome = OnSmallStack.run {
+            guard let value = try? JSONParser(maxDepth: depth).parse(text),
+                  let again = try? JSONParser(maxDepth: depth).parse(JSONWriter(style: .pretty, indentWidth: 0).write(value))
+            else { return "parse failed" }
+            guard value == again, value.hashValue == again.hashValue else { return "not equal" }
+            return JSONWriter().string(from: value) == text ? "ok" : "written differently"
+        }
+        #expect(outcome == "ok")
     }
 
     @Test func catchesByCode() {

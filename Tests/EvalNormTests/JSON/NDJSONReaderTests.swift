@@ -42,6 +42,14 @@ struct NDJSONReaderTests {
         #expect(lines[2].byteOffset == 55)
     }
 
+    @Test(arguments: [1, 2, 3, 64])
+    func carriageReturnsBelongToTheLineEnding(chunkSize: Int) throws {
+        let lines = try lines(of: Array("abc\r\nabcdef\r\nx\r".utf8), chunkSize: chunkSize, maxLineLength: 3)
+        #expect(lines.map(\.bytes) == [Array("abc".utf8), Array("abc".utf8), Array("x".utf8)])
+        #expect(lines.map(\.length) == [3, 6, 1])
+        #expect(lines.map(\.isTruncated) == [false, true, false])
+    }
+
     @Test func missingFileIsCannotOpen() {
         let error = #expect(throws: EvalNormError.self) { _ = try NDJSONReader(path: "/nonexistent/evalnorm.ndjson") }
         #expect(error?.code == .cannotOpenFile)
