@@ -2,7 +2,8 @@
 ///
 /// Options are `--name` flags and `--name VALUE` or `--name=VALUE` options; `--` ends the options;
 /// `-` alone is a positional argument (standard input). An option that the command does not know is a
-/// usage error that suggests the nearest known one. `--help` is handled before a command runs.
+/// usage error that suggests the nearest known one. `--help` anywhere among the options asks for
+/// the command's help instead, whatever else is wrong.
 struct ArgumentScanner {
     /// The flags the command accepts (`--compact`), and the options that take a value (`--max-depth`).
     let flags: Set<String>
@@ -17,7 +18,21 @@ struct ArgumentScanner {
         func has(_ flag: String) -> Bool { flags.contains(flag) }
     }
 
+    /// Whether `--help` or `-h` stands as an option (before `--`, and not as the value of an option).
+    func asksForHelp(_ arguments: [String]) -> Bool {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" { return false }
+            if argument == "--help" || argument == "-h" { return true }
+            if valueOptions.contains(argument) { index += 1 }  // skip its value
+        }
+        return false
+    }
+
     func scan(_ arguments: [String]) throws(CommandError) -> Parsed {
+        if asksForHelp(arguments) { throw .help }
         var parsed = Parsed()
         var index = 0
         var optionsEnded = false

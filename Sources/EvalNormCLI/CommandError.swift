@@ -2,6 +2,8 @@
 enum CommandError: Error {
     /// The command line was wrong: the message, then the command's usage line, go to stderr; exit 64.
     case usage(String)
+    /// The command line asks for the command's help: it goes to stdout; exit 0.
+    case help
     /// The command already reported what went wrong on stderr; exit with this code.
     case exit(ExitCode)
 }

@@ -54,16 +54,15 @@ public enum EvalNormTool {
             return unknownCommand(first, context: context)
         }
         let rest = Array(arguments.dropFirst())
-        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            context.standardOutput.write(helpText(for: command))
-            return .success
-        }
         do {
             return try command.run(rest, context: context)
         } catch {
             switch error {
             case .usage(let message):
                 return usageError(message, usage: "USAGE: \(command.usage)", helpHint: "evalnorm \(command.name) --help", context: context)
+            case .help:
+                context.standardOutput.write(helpText(for: command))
+                return .success
             case .exit(let code):
                 return code
             }

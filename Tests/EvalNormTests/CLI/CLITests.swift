@@ -32,7 +32,7 @@ struct CLITests {
     }
 
     @Test func commandHelp() {
-        for arguments in [["fmt", "--help"], ["help", "fmt"], ["fmt", "x.json", "-h"]] {
+        for arguments in [["fmt", "--help"], ["help", "fmt"], ["fmt", "x.json", "-h"], ["fmt", "--bogus", "--help"]] {
             let run = ToolRun(arguments)
             #expect(run.status == 0)
             #expect(run.standardOutput.contains("USAGE: evalnorm fmt [--compact | --pretty]"))
@@ -62,6 +62,7 @@ struct CLITests {
         UsageCase(arguments: ["fmt", "a.json", "b.json"], message: "Unexpected argument 'b.json'", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "--max-depth", "zero", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 512, not 'zero'", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "--max-depth", "513", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 512, not '513'", helpHint: "evalnorm fmt --help"),
+        UsageCase(arguments: ["fmt", "--max-depth", "--help", "a.json"], message: "Option '--max-depth' takes a whole number from 1 to 512, not '--help'", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "a.json", "--max-depth"], message: "Missing value for option '--max-depth'", helpHint: "evalnorm fmt --help"),
         UsageCase(arguments: ["fmt", "--compact=yes", "a.json"], message: "Option '--compact' does not take a value", helpHint: "evalnorm fmt --help"),
     ]
@@ -112,6 +113,10 @@ struct CLITests {
         let missing = ToolRun(["fmt", "/nonexistent/run.json"])
         #expect(missing.status == 66)
         #expect(missing.standardError == "evalnorm: /nonexistent/run.json: cannot open file: No such file or directory\n")
+        // After `--`, `--help` is a file name.
+        let dashes = ToolRun(["fmt", "--", "--help"])
+        #expect(dashes.status == 66)
+        #expect(dashes.standardError == "evalnorm: --help: cannot open file: No such file or directory\n")
         let directory = ToolRun(["fmt", NSTemporaryDirectory()])
         #expect(directory.status == 66)
         #expect(directory.standardError.hasSuffix("cannot open file: it is a directory\n"))
