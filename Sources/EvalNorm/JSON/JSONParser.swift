@@ -263,23 +263,29 @@ struct JSONScanner {
         index += 1
     }
 
+    /// Moves the frame's values off the stack into an exactly sized array. Taking them with
+    /// `removeLast` moves each value rather than copying it, which saves a retain and a release each.
     private mutating func closeArray(_ frame: Frame) -> [JSONValue] {
         frames.removeLast()
-        let elements = Array(values[frame.valueStart...])
-        values.removeSubrange(frame.valueStart...)
-        return elements
+        let count = values.count - frame.valueStart
+        return [JSONValue](unsafeUninitializedCapacity: count) { elements, initialized in
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                elements.initializeElement(at: position, to: values.removeLast())
+            }
+            initialized = count
+        }
     }
 
+    /// Moves the frame's keys and values off their stacks into the object's members, as `closeArray` does.
     private mutating func closeObject(_ frame: Frame) -> JSONObject {
         frames.removeLast()
-        let memberCount = values.count - frame.valueStart
-        var members: [JSONObject.Member] = []
-        members.reserveCapacity(memberCount)
-        for offset in 0..<memberCount {
-            members.append(JSONObject.Member(key: keys[frame.keyStart + offset], value: values[frame.valueStart + offset]))
+        let count = values.count - frame.valueStart
+        let members = [JSONObject.Member](unsafeUninitializedCapacity: count) { members, initialized in
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                members.initializeElement(at: position, to: JSONObject.Member(key: keys.removeLast(), value: values.removeLast()))
+            }
+            initialized = count
         }
-        values.removeSubrange(frame.valueStart...)
-        keys.removeSubrange(frame.keyStart...)
         return JSONObject(members)
     }
 
