@@ -119,7 +119,7 @@ extension RunResult {
         var byMetric: [MetricScore]?
         if let object = try reader.object("byMetric") {
             let mapPointer = pointer.appending("byMetric")
-            _ = try ObjectReader(.object(object), at: mapPointer, allowedKeys: Set(object.keys))  // rejects duplicates
+            try ObjectReader.rejectDuplicateKeys(in: object, at: mapPointer)
             byMetric = []
             for member in object {
                 byMetric?.append(MetricScore(metric: member.key, score: try ObjectReader.number(member.value, at: mapPointer.appending(member.key))))

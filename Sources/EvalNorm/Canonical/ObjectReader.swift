@@ -11,10 +11,7 @@ struct ObjectReader {
         guard case .object(let object) = value else {
             throw ObjectReader.mismatch("object", value, at: pointer)
         }
-        if let duplicate = object.firstDuplicateKeyIndex {
-            let key = object[duplicate].key
-            throw EvalNormError(.duplicateKey, "duplicate key '\(key)'", pointer: pointer.appending(key))
-        }
+        try ObjectReader.rejectDuplicateKeys(in: object, at: pointer)
         // A key must match an allowed key byte for byte, not only by Swift's canonical equivalence.
         for member in object where !(allowedKeys.firstIndex(of: member.key).map { allowedKeys[$0].isExactly(member.key) } ?? false) {
             throw EvalNormError(.unknownKey, "unknown key '\(member.key)'; expected one of: \(allowedKeys.sorted().joined(separator: ", "))",
@@ -22,6 +19,14 @@ struct ObjectReader {
         }
         self.object = object
         self.pointer = pointer
+    }
+
+    /// Throws at the second occurrence of a key that appears twice in `object`.
+    static func rejectDuplicateKeys(in object: JSONObject, at pointer: JSONPointer) throws(EvalNormError) {
+        if let duplicate = object.firstDuplicateKeyIndex {
+            let key = object[duplicate].key
+            throw EvalNormError(.duplicateKey, "duplicate key '\(key)'", pointer: pointer.appending(key))
+        }
     }
 
     /// The value at `key`, or `nil` when absent; `null` is an error, canonical keys are never null.

@@ -631,7 +631,7 @@ struct JSONScanner {
         if let length = JSONScanner.utf8SequenceLength(in: bytes, at: offset) {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
             if let scalar = text.unicodeScalars.first {
-                return "character '\(text)' (U+\(scalar.value < 0x10000 ? hex(UInt16(scalar.value)) : String(scalar.value, radix: 16, uppercase: true)))"
+                return "character '\(text)' (U+\(hexCode(scalar.value)))"
             }
         }
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
@@ -654,8 +654,7 @@ struct JSONScanner {
     }
 
     private func hex(_ unit: UInt16) -> String {
-        let digits = String(unit, radix: 16, uppercase: true)
-        return String(repeating: "0", count: 4 - digits.count) + digits
+        hexCode(UInt32(unit))
     }
 }
 

@@ -57,8 +57,7 @@ public struct EvalNormError: Error, Sendable, Equatable, CustomStringConvertible
         var result = ""
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
-                let digits = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+                result += "\\u" + hexCode(scalar.value)
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -172,4 +171,11 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// `line L, column C (byte B)`.
     public var description: String { "line \(line), column \(column) (byte \(byteOffset))" }
+}
+
+/// `value` in upper-case hex, padded to at least four digits (`001B`, `00E9`, `1F600`), as
+/// `U+XXXX` and `\uXXXX` notations write it.
+func hexCode(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
 }

@@ -42,7 +42,7 @@ enum FmtCommand: Subcommand {
             value = try JSONParser(maxDepth: maxDepth).parse(bytes)
         } catch {
             context.standardError.write("evalnorm: \(name): \(error)\n")
-            throw .exit(error.code == .cannotOpenFile ? .cannotOpenInput : error.code == .readFailed ? .cannotOpenInput : .malformedInput)
+            throw .exit([.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput)
         }
         var output: [UInt8] = []
         JSONWriter(style: parsed.has("--compact") ? .compact : .pretty).write(value, into: &output)
