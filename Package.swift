@@ -19,7 +19,9 @@ let package = Package(
         .executableTarget(name: "evalnorm-bench", dependencies: ["EvalNorm"]),
         .testTarget(
             name: "EvalNormTests",
-            dependencies: ["EvalNorm", "EvalNormCLI"]
+            dependencies: ["EvalNorm", "EvalNormCLI"],
+            // Read from the source tree through #filePath, not bundled.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

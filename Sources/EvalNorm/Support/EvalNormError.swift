@@ -110,6 +110,9 @@ extension EvalNormError {
         /// A value of the right type that the format does not allow (an unknown enum value, a
         /// fractional number where an integer is required).
         public static let invalidValue = Code(rawValue: "decode.invalidValue")
+        /// A document that is not a canonical run nor a document of a known vendor, or that could be
+        /// either of two.
+        public static let unknownFormat = Code(rawValue: "decode.unknownFormat")
         /// A JSON Pointer string that does not follow RFC 6901.
         public static let invalidPointer = Code(rawValue: "pointer.invalid")
         /// A line of an NDJSON stream longer than the reader's limit.

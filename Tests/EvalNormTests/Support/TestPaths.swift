@@ -9,6 +9,12 @@ enum TestPaths {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
+    /// The test fixtures: `Tests/EvalNormTests/Fixtures`.
+    static let fixtures = repositoryRoot.appendingPathComponent("Tests/EvalNormTests/Fixtures")
+
+    /// The examples the README uses: `Examples`.
+    static let examples = repositoryRoot.appendingPathComponent("Examples")
+
     /// `../shared/conformance` beside the repository, where CI and developers keep the suites.
     static let conformance: URL = repositoryRoot
         .deletingLastPathComponent()

@@ -1,0 +1,113 @@
+/// What a JSON document is: a canonical run, or a vendor's document of some kind.
+public struct DocumentFormat: Sendable, Hashable, CustomStringConvertible {
+    /// The vendor, or `nil` for EvalNorm's canonical format.
+    public var vendor: Vendor?
+    public var kind: DocumentKind
+
+    public init(vendor: Vendor?, kind: DocumentKind) {
+        self.vendor = vendor
+        self.kind = kind
+    }
+
+    /// A canonical run (`Schemas/eval-run.schema.json`).
+    public static let canonicalRun = DocumentFormat(vendor: nil, kind: .run)
+
+    /// `aegis run`, `scorecard records-page`, `canonical run`.
+    public var description: String { "\(vendor?.rawValue ?? "canonical") \(kind)" }
+}
+
+/// Tells vendor documents apart by their shape: which documented keys they have.
+///
+/// Each vendor document kind has a set of keys that mark it (Aegis `evaluations`, `alias`, `run_type`;
+/// DataFramer `spec_id`, `samples_completed`; …). The kind with the most of them present wins, so missing
+/// optional fields and extra unknown ones do not matter. A canonical run is one with `formatVersion`.
+public enum DocumentDetector {
+    struct Signature: Sendable {
+        let format: DocumentFormat
+        let keys: [String]
+    }
+
+    static let signatures: [Signature] = [
+        Signature(format: DocumentFormat(vendor: .scorecard, kind: .run), keys: [
+            "testsetId", "systemId", "systemVersionId", "systemConfigId", "metricIds", "metricVersionIds", "numRecords",
+            "numExpectedRecords", "numScores",
+        ]),
+        Signature(format: DocumentFormat(vendor: .scorecard, kind: .recordsPage), keys: ["data", "nextCursor", "hasMore", "total"]),
+        Signature(format: DocumentFormat(vendor: .dataframer, kind: .run), keys: [
+            "spec_id", "spec_name", "spec_version", "spec_version_id", "dataset_id", "dataset_name", "dataset_type",
+            "samples_completed", "samples_failed", "total_cost", "created_at", "created_by_email", "created_by_name",
+            "completed_at", "runtime_params", "generated_files", "status_display", "duration_seconds",
+        ]),
+        Signature(format: DocumentFormat(vendor: .aegis, kind: .run), keys: [
+            "user", "author_email", "run_type", "run_source", "dataset", "data_collection", "org_id", "number_of_metrics",
+            "result", "threshold", "model_slug", "alias", "aggregate_results", "total_cost", "started_at", "finished_at",
+            "is_gte_threshold", "evaluations",
+        ]),
+        Signature(format: DocumentFormat(vendor: .lunary, kind: .run), keys: [
+            "projectId", "isPublic", "feedback", "parentFeedback", "type", "createdAt", "endedAt", "duration",
+            "templateVersionId", "templateSlug", "cost", "tokens", "tags", "input", "output", "error", "siblingRunId",
+            "params", "metadata", "firstMessage", "messagesCount", "user", "traceId", "feedbacks", "scores",
+        ]),
+    ]
+
+    /// The format of `value`.
+    ///
+    /// - Throws: `unknownFormat` when no vendor's keys are present (naming the closest vendor document by
+    ///   near-miss key names) or when two kinds match equally well.
+    public static func detect(_ value: JSONValue) throws(EvalNormError) -> DocumentFormat {
+        guard case .object(let object) = value else {
+            throw EvalNormError(.unknownFormat, "expected a JSON object (a run or a page of records), found \(value.typeName)")
+        }
+        if object.contains(key: "formatVersion") { return .canonicalRun }
+        let keys = object.keys
+        let scored = signatures.map { signature in
+            (signature.format, keys.filter { key in signature.keys.contains { $0.isExactly(key) } }.count)
+        }.sorted { $0.1 > $1.1 }
+        guard let best = scored.first, best.1 > 0 else {
+            throw EvalNormError(.unknownFormat, "not a document of a known vendor: \(describe(keys))\(closest(to: keys))")
+        }
+        if scored.count > 1, scored[1].1 == best.1 {
+            throw EvalNormError(.unknownFormat, "ambiguous document: it matches \(best.0) and \(scored[1].0) equally; name the vendor with --from")
+        }
+        return best.0
+    }
+
+    private static func describe(_ keys: [String]) -> String {
+        if keys.isEmpty { return "the object is empty" }
+        let shown = keys.prefix(6).map { "'\($0)'" }.joined(separator: ", ")
+        return "none of its keys (\(shown)\(keys.count > 6 ? ", …" : "")) is one that Scorecard, DataFramer, Aegis or Lunary documents"
+    }
+
+    /// `; closest: aegis run ('evaluation' looks like 'evaluations')`, when a key is a near miss.
+    private static func closest(to keys: [String]) -> String {
+        var best: (format: DocumentFormat, key: String, known: String, distance: Int)?
+        for signature in signatures {
+            for key in keys {
+                for known in signature.keys {
+                    let distance = editDistance(key, known)
+                    if distance <= max(1, known.count / 4), distance < (best?.distance ?? .max) {
+                        best = (signature.format, key, known, distance)
+                    }
+                }
+            }
+        }
+        guard let best else { return "" }
+        return "; closest: \(best.format) ('\(best.key)' looks like '\(best.known)')"
+    }
+
+    /// Levenshtein distance over Unicode scalars, for near-miss key names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

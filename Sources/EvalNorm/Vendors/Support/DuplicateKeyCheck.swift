@@ -1,0 +1,34 @@
+/// Vendor payloads must not repeat a key: which member a vendor meant would be a guess.
+enum DuplicateKeyCheck {
+    /// Throws `duplicateKey` with the pointer of the first repeated key's second occurrence, searching
+    /// the whole document depth-first in document order (no recursion, so any depth is safe).
+    static func check(_ value: JSONValue) throws(EvalNormError) {
+        // Each frame: a container and the pointer to it; children are pushed in reverse to visit in order.
+        var stack: [(value: JSONValue, pointer: JSONPointer)] = [(value, JSONPointer())]
+        while let (current, pointer) = stack.popLast() {
+            switch current {
+            case .object(let object):
+                try ObjectReader.rejectDuplicateKeys(in: object, at: pointer)
+                for member in object.reversed() where member.value.isContainer {
+                    stack.append((member.value, pointer.appending(member.key)))
+                }
+            case .array(let elements):
+                for (index, element) in elements.enumerated().reversed() where element.isContainer {
+                    stack.append((element, pointer.appending(index: index)))
+                }
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension JSONValue {
+    /// Whether the value is an array or an object.
+    var isContainer: Bool {
+        switch self {
+        case .array, .object: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// Reads one vendor object field by field, and keeps in a ``VendorBag`` everything the canonical
+/// fields it fills cannot re-create: members nobody read, `null`s, values of an unexpected form, and the
+/// key order when it is not the documented one.
+///
+/// ```swift
+/// var reader = try MemberReader(value, at: pointer, documentedKeys: AegisCodec.runKeys)
+/// run.name = reader.read("alias", .string)
+/// reader.keep("run_type")                 // no canonical home
+/// let bag = reader.finish()               // unread members are kept too
+/// ```
+struct MemberReader {
+    let object: JSONObject
+    let pointer: JSONPointer
+    /// The keys the codec knows, in the order the vendor documents them. Every key the codec reads
+    /// must be here: the writer places the others after these, in their kept order.
+    let documentedKeys: [String]
+    /// Per member: read by the codec, and kept in the bag.
+    private var read: [Bool]
+    private var kept: [Bool]
+
+    /// - Throws: `typeMismatch` when `value` is not an object.
+    init(_ value: JSONValue, at pointer: JSONPointer, documentedKeys: [String]) throws(EvalNormError) {
+        guard case .object(let object) = value else { throw ObjectReader.mismatch("object", value, at: pointer) }
+        self.init(object, at: pointer, documentedKeys: documentedKeys)
+    }
+
+    init(_ object: JSONObject, at pointer: JSONPointer, documentedKeys: [String]) {
+        self.object = object
+        self.pointer = pointer
+        self.documentedKeys = documentedKeys
+        read = Array(repeating: false, count: object.count)
+        kept = Array(repeating: false, count: object.count)
+    }
+
+    /// The raw value of `key`, marked as read; the caller keeps it (``keep(_:)``) if it cannot
+    /// re-create it.
+    mutating func take(_ key: String) -> JSONValue? {
+        assert(documentedKeys.contains(key), "a key the codec reads must be in its documented keys, or key order breaks")
+        guard let index = object.index(forKey: key) else { return nil }
+        read[index] = true
+        return object[index].value
+    }
+
+    /// Whether the object has a member `key` (its value may be `null`).
+    func has(_ key: String) -> Bool {
+        object.index(forKey: key) != nil
+    }
+
+    /// The value of `key` read through `coding`; the original is kept when the canonical value cannot
+    /// re-create it exactly (including `null`, which reads as `nil`).
+    mutating func read<Value>(_ key: String, _ coding: FieldCoding<Value>) -> Value? {
+        assert(documentedKeys.contains(key), "a key the codec reads must be in its documented keys, or key order breaks")
+        guard let index = object.index(forKey: key) else { return nil }
+        read[index] = true
+        let original = object[index].value
+        guard let value = coding.decode(original) else {
+            kept[index] = true
+            return nil
+        }
+        if coding.encode(value) != original { kept[index] = true }
+        return value
+    }
+
+    /// Keeps `key`'s member verbatim in the bag (a field with no canonical home).
+    mutating func keep(_ key: String) {
+        guard let index = object.index(forKey: key) else { return }
+        read[index] = true
+        kept[index] = true
+    }
+
+    /// The bag: kept and unread members in the object's order, and the key order if it is not the
+    /// documented one.
+    func finish() -> VendorBag {
+        var bag = VendorBag()
+        for (index, member) in object.enumerated() where kept[index] || !read[index] {
+            bag.fields.append(key: member.key, value: member.value)
+        }
+        let keys = object.keys
+        if !keys.elementsEqual(MemberReader.documentedOrder(of: keys, documentedKeys: documentedKeys), by: { $0.isExactly($1) }) {
+            bag.keyOrder = keys
+        }
+        return bag
+    }
+
+    /// `keys` in the order a ``MemberWriter`` writes them without a `keyOrder`: documented keys in the
+    /// documented order, then the others in their own order.
+    static func documentedOrder(of keys: [String], documentedKeys: [String]) -> [String] {
+        let ranked = keys.enumerated().map { position, key in
+            (rank: documentedKeys.firstIndex { $0.isExactly(key) } ?? (documentedKeys.count + position), key: key)
+        }
+        return ranked.sorted { $0.rank < $1.rank }.map(\.key)
+    }
+}
+
+extension MemberReader {
+    /// The run id at `key`, which every vendor document has.
+    ///
+    /// - Throws: `missingKey` when absent, `typeMismatch` when not a string or number.
+    mutating func requiredID(_ key: String, _ coding: FieldCoding<String>) throws(EvalNormError) -> String {
+        guard let value = object[key] else {
+            throw EvalNormError(.missingKey, "missing required key '\(key)'", pointer: pointer)
+        }
+        guard let id = read(key, coding) else {
+            throw ObjectReader.mismatch("string or number", value, at: pointer.appending(key))
+        }
+        return id
+    }
+}
