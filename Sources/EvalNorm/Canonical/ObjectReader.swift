@@ -117,7 +117,8 @@ struct ObjectReader {
         var text = JSONWriter().string(from: found)
         if text.count > 40 { text = String(text.prefix(37)) + "..." }
         let foundType = if case .number(let number) = found, number.isInteger { "integer" } else { found.typeName }
-        return EvalNormError(.typeMismatch, "expected \(expected), found \(foundType) \(text)", pointer: pointer)
+        let found = found.isNull ? "null" : "\(foundType) \(text)"
+        return EvalNormError(.typeMismatch, "expected \(expected), found \(found)", pointer: pointer)
     }
 }
 

@@ -139,7 +139,7 @@ public struct LunaryCodec: VendorCodec {
         writer.write("parentFeedback", raw: single["parentFeedback"])
         for key in ["feedbacks", "scores"] {
             let elements = lists[key] ?? []
-            writer.write(key, raw: elements.isEmpty ? nil : .array(elements))
+            writer.write(key, raw: elements.isEmpty ? .none : .array(elements))
         }
         return [VendorDocument(vendor: vendor, kind: .run, value: .object(writer.finish()))]
     }

@@ -89,7 +89,7 @@ public struct ScorecardCodec: VendorCodec {
             case .run:
                 documents.append(VendorDocument(vendor: vendor, kind: .run, value: .object(try encodeRun(run, bag: bag))))
             case .recordsPage:
-                let pageBag = pageBags.indices.contains(pageNumber) ? pageBags[pageNumber] : nil
+                let pageBag: JSONValue? = pageBags.indices.contains(pageNumber) ? pageBags[pageNumber] : .none
                 let isLast = pageNumber == pageCount - 1
                 let page = try encodePage(of: run, from: &nextRecord, bag: pageBag, isLast: isLast, number: pageNumber)
                 documents.append(VendorDocument(vendor: vendor, kind: .recordsPage, value: .object(page)))
