@@ -10,7 +10,9 @@ public enum EvalNormTool {
     public static let version = "0.1.0-dev"
 
     /// Every subcommand, in the order help lists them.
-    static let commands: [any Subcommand.Type] = [FmtCommand.self]
+    static let commands: [any Subcommand.Type] = [
+        DetectCommand.self, NormalizeCommand.self, ConvertCommand.self, RoundtripCommand.self, FmtCommand.self,
+    ]
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit code.
     /// Output is flushed before it returns.

@@ -24,12 +24,11 @@ public enum JSONDifference {
                 }
                 stack.append(contentsOf: children.reversed())
             case let (.array(a), .array(b)):
-                for index in (0..<max(a.count, b.count)).reversed() {
-                    if a.indices.contains(index) && b.indices.contains(index) {
-                        stack.append((a[index], b[index], pointer.appending(index: index)))
-                    } else {
-                        found.append(pointer.appending(index: index))
-                    }
+                for index in min(a.count, b.count)..<max(a.count, b.count) {
+                    found.append(pointer.appending(index: index))
+                }
+                for index in (0..<min(a.count, b.count)).reversed() {
+                    stack.append((a[index], b[index], pointer.appending(index: index)))
                 }
             default:
                 found.append(pointer)

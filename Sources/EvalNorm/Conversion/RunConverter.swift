@@ -1,0 +1,107 @@
+/// A fact of the source run that the target format cannot hold.
+public struct Loss: Sendable, Hashable, CustomStringConvertible {
+    /// Where the fact is, as a JSON Pointer into the source run's canonical form.
+    public var pointer: JSONPointer
+    /// Why it is lost.
+    public var reason: String
+
+    public init(pointer: JSONPointer, reason: String) {
+        self.pointer = pointer
+        self.reason = reason
+    }
+
+    /// `POINTER: reason`.
+    public var description: String { "\(pointer): \(reason)" }
+}
+
+/// Runs written in another format, and what that format could not hold.
+public struct RunConversion: Sendable, Hashable {
+    /// The documents, in order (a Scorecard run and its records pages; one document otherwise).
+    public var documents: [DetectedDocument]
+    /// What the documents do not hold of the run, in canonical document order.
+    public var losses: [Loss]
+}
+
+/// Converts runs to a vendor's documents or to canonical JSON, reporting every loss.
+///
+/// A loss is found by reading the written documents back and comparing canonical forms: every member
+/// of the run's canonical form that does not come back, or comes back different, is reported with its
+/// pointer. So the report is complete by construction, not a list someone has to keep up to date.
+public enum RunConverter {
+    /// `run` as documents of `target` (`nil`: canonical JSON), with the losses.
+    public static func convert(_ run: EvalRun, to target: Vendor?) throws(EvalNormError) -> RunConversion {
+        guard let target else {
+            return RunConversion(documents: [DetectedDocument(format: .canonicalRun, value: CanonicalCodec().encode(run))], losses: [])
+        }
+        guard let codec = VendorCodecs.codec(for: target) else {
+            throw EvalNormError(.invalidValue, "no codec for vendor '\(target)'; known: \(Vendor.known.map(\.rawValue).joined(separator: ", "))")
+        }
+        let documents = try codec.encode(run)
+        let back = try codec.decode(documents)
+        let before = comparable(run, ignoring: target), after = comparable(back, ignoring: target)
+        var losses: [Loss] = []
+        var pointers: [JSONPointer] = []
+        for pointer in JSONDifference.pointers(between: before, and: after, limit: .max) {
+            // A whole `extensions` object gone: one loss per vendor in it.
+            if pointer.tokens.last == "extensions", pointer.resolve(in: after) == nil, case .object(let vendors)? = pointer.resolve(in: before) {
+                pointers.append(contentsOf: vendors.map { pointer.appending($0.key) })
+            } else {
+                pointers.append(pointer)
+            }
+        }
+        for pointer in pointers {
+            guard pointer.resolve(in: before) != nil else { continue }  // something the target added
+            let reason: String
+            if pointer.tokens.count >= 2, pointer.tokens[pointer.tokens.count - 2] == "extensions" {
+                reason = "\(pointer.tokens.last ?? "vendor")-specific fields have no place in \(target)"
+            } else if pointer.resolve(in: after) == nil {
+                reason = "\(target) has no field for it"
+            } else {
+                reason = "\(target) cannot hold it as it is"
+            }
+            losses.append(Loss(pointer: pointer, reason: reason))
+        }
+        return RunConversion(documents: documents.map { DetectedDocument(format: DocumentFormat(vendor: $0.vendor, kind: $0.kind), value: $0.value) },
+                             losses: losses)
+    }
+
+    /// The places where `documents`, taken to canonical JSON and back, differ from themselves: empty
+    /// when the round trip is lossless. One list per document, in order.
+    public static func roundTripDifferences(of documents: [DetectedDocument]) throws(EvalNormError) -> [[JSONPointer]] {
+        let reader = RunReader()
+        let run = try reader.decode(documents)
+        let canonical = CanonicalCodec()
+        let reread = try canonical.decode(canonical.encode(run, style: .compact))
+        let vendor = documents.first?.format.vendor
+        let again: [JSONValue]
+        if let vendor, let codec = VendorCodecs.codec(for: vendor) {
+            again = try codec.encode(reread).map(\.value)
+        } else {
+            again = [canonical.encode(reread)]
+        }
+        return documents.indices.map { index in
+            guard again.indices.contains(index) else { return [JSONPointer()] }
+            return JSONDifference.pointers(between: documents[index].value, and: again[index])
+        } + (again.count > documents.count ? [[JSONPointer()]] : [])
+    }
+
+    /// The run's canonical form without what conversion to `target` legitimately changes: `source`,
+    /// and the target's own `extensions` at every level.
+    private static func comparable(_ run: EvalRun, ignoring target: Vendor) -> JSONValue {
+        var copy = run
+        copy.source = RunSource(vendor: target, documents: [])
+        copy.extensions[target.rawValue] = nil
+        for recordIndex in copy.records.indices {
+            copy.records[recordIndex].extensions[target.rawValue] = nil
+            for scoreIndex in copy.records[recordIndex].scores.indices {
+                copy.records[recordIndex].scores[scoreIndex].extensions[target.rawValue] = nil
+            }
+        }
+        var value = CanonicalCodec().encode(copy)
+        if case .object(var object) = value {
+            object["source"] = nil
+            value = .object(object)
+        }
+        return value
+    }
+}

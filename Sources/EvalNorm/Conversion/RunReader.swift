@@ -1,0 +1,92 @@
+/// A parsed document with the format it was read as.
+public struct DetectedDocument: Sendable, Hashable {
+    public var format: DocumentFormat
+    public var value: JSONValue
+
+    public init(format: DocumentFormat, value: JSONValue) {
+        self.format = format
+        self.value = value
+    }
+}
+
+/// Reads runs from documents of any known vendor or from canonical JSON: detects each document's
+/// format, groups the documents of one run (a Scorecard run and its records pages), and decodes them.
+///
+/// ```swift
+/// let reader = RunReader()
+/// let documents = try files.map { try reader.document(from: $0) }
+/// for group in reader.groupIntoRuns(documents) {
+///     let run = try reader.decode(group.map { documents[$0] })
+/// }
+/// ```
+public struct RunReader: Sendable {
+    public var parser: JSONParser
+
+    public init(parser: JSONParser = JSONParser()) {
+        self.parser = parser
+    }
+
+    /// Parses `bytes` and detects their format; with `vendor`, the kind of that vendor's documents that
+    /// fits best.
+    public func document(from bytes: [UInt8], vendor: Vendor? = nil) throws(EvalNormError) -> DetectedDocument {
+        let value = try parser.parse(bytes)
+        return DetectedDocument(format: try format(of: value, vendor: vendor), value: value)
+    }
+
+    /// The format of `value`: detected from its shape, or, when `vendor` is given, that vendor's kind
+    /// whose keys fit best (`run` when none do).
+    public func format(of value: JSONValue, vendor: Vendor? = nil) throws(EvalNormError) -> DocumentFormat {
+        guard let vendor else { return try DocumentDetector.detect(value) }
+        guard let codec = VendorCodecs.codec(for: vendor) else {
+            throw EvalNormError(.invalidValue, "no codec for vendor '\(vendor)'; known: \(Vendor.known.map(\.rawValue).joined(separator: ", "))")
+        }
+        let keys = value.objectValue?.keys ?? []
+        let best = DocumentDetector.signatures
+            .filter { $0.format.vendor == vendor && codec.documentKinds.contains($0.format.kind) }
+            .max { left, right in left.keys.filter(keys.contains).count < right.keys.filter(keys.contains).count }
+        return best.flatMap { $0.keys.contains(where: keys.contains) ? $0.format : nil } ?? DocumentFormat(vendor: vendor, kind: .run)
+    }
+
+    /// Groups `documents` into runs, as lists of positions, in the order each run first appears: a
+    /// Scorecard run and the records pages whose records carry its id form one group (a page without
+    /// records joins the Scorecard group before it); every other document is a run of its own.
+    public func groupIntoRuns(_ documents: [DetectedDocument]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var scorecardGroupByRunID: [String: Int] = [:]
+        var lastScorecardGroup: Int?
+        for (position, document) in documents.enumerated() {
+            guard document.format.vendor == .scorecard else {
+                groups.append([position])
+                continue
+            }
+            let runID: String? = switch document.format.kind {
+            case .run: document.value["id"].flatMap { FieldCoding.stringID.decode($0) }
+            default: document.value["data"]?.arrayValue?.lazy.compactMap { $0["runId"]?.stringValue }.first
+            }
+            if let runID, let group = scorecardGroupByRunID[runID] {
+                groups[group].append(position)
+                lastScorecardGroup = group
+            } else if runID == nil, document.format.kind != .run, let group = lastScorecardGroup {
+                groups[group].append(position)
+            } else {
+                groups.append([position])
+                lastScorecardGroup = groups.count - 1
+                if let runID { scorecardGroupByRunID[runID] = groups.count - 1 }
+            }
+        }
+        return groups
+    }
+
+    /// Decodes the documents of one run: a canonical run, or one vendor's documents.
+    public func decode(_ documents: [DetectedDocument]) throws(EvalNormError) -> EvalRun {
+        guard let first = documents.first else { throw EvalNormError(.invalidValue, "no document to decode") }
+        guard let vendor = first.format.vendor else {
+            guard documents.count == 1 else { throw EvalNormError(.invalidValue, "a canonical run is one document; got \(documents.count)") }
+            return try CanonicalCodec(parser: parser).decode(first.value)
+        }
+        guard let codec = VendorCodecs.codec(for: vendor) else {
+            throw EvalNormError(.invalidValue, "no codec for vendor '\(vendor)'")
+        }
+        return try codec.decode(documents.map { VendorDocument(vendor: $0.format.vendor ?? vendor, kind: $0.format.kind, value: $0.value) })
+    }
+}

@@ -1,0 +1,59 @@
+import EvalNorm
+
+/// `evalnorm convert --to V [--from V] [--strict] FILE…`: any format to any other, losses reported.
+enum ConvertCommand: Subcommand {
+    static let name = "convert"
+    static let abstract = "Convert runs to a vendor's documents or to canonical JSON, reporting losses"
+    static let usage = "evalnorm convert --to FORMAT [--from VENDOR] [--strict] [--pretty] FILE..."
+    static let discussion = """
+        ARGUMENTS:
+          FILE             A vendor document or canonical run (JSON), or '-' for standard input.
+
+        OPTIONS:
+          --to FORMAT      scorecard, dataframer, aegis, lunary or canonical.
+          --from VENDOR    Read every file as this vendor's instead of detecting it.
+          --strict         Treat any loss as an error: write nothing for that run, exit 1.
+          --pretty         Indent the output (when it is one document).
+          -h, --help       Show help information.
+
+        Each run goes through the canonical model. Whatever the target cannot hold is reported on stderr
+        as 'evalnorm: FILE: lost: POINTER: why', POINTER locating the fact in the run's canonical form.
+        One document is written as one JSON value; several (a Scorecard run and its records pages, or
+        several runs) as NDJSON, one document per line, in order.
+        """
+
+    static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
+        let parsed = try ArgumentScanner(flags: ["--strict", "--pretty"], valueOptions: ["--to", "--from"]).scan(arguments)
+        guard let targetText = parsed.values["--to"] else { throw .usage("Missing expected option '--to FORMAT'") }
+        let target = try VendorOption.parse(targetText, option: "--to", allowCanonical: true)
+        let vendor = try parsed.values["--from"].flatMap { text throws(CommandError) in try VendorOption.parse(text, option: "--from", allowCanonical: false) }
+        guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
+
+        var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
+        var conversions: [RunConversion] = []
+        var lossy = false
+        for group in documents.runs {
+            let names = DocumentInputs.names(group)
+            do {
+                let conversion = try RunConverter.convert(RunReader().decode(group.map(\.document)), to: target)
+                for loss in conversion.losses { context.standardError.write("evalnorm: \(names): lost: \(loss)\n") }
+                if !conversion.losses.isEmpty && parsed.has("--strict") {
+                    lossy = true
+                    continue
+                }
+                conversions.append(conversion)
+            } catch {
+                documents.report(error, in: names, context: context)
+            }
+        }
+        let outputs = conversions.flatMap(\.documents)
+        let style: JSONWriter.Style = parsed.has("--pretty") && outputs.count == 1 ? .pretty : .compact
+        for output in outputs {
+            var bytes = JSONWriter(style: style).write(output.value)
+            bytes.append(UInt8(ascii: "\n"))
+            context.standardOutput.write(bytes)
+        }
+        let code = documents.exitCode(succeeded: conversions.count)
+        return code == .success && lossy ? .dataProblem : code
+    }
+}

@@ -1,0 +1,70 @@
+import EvalNorm
+
+/// The documents named on a command line, read, parsed and detected, with failures reported.
+///
+/// Each file that cannot be opened or parsed, or whose format is unknown, is reported on stderr as
+/// `evalnorm: FILE: LOCATION: message` and skipped; the others are returned in command-line order.
+struct DocumentInputs {
+    /// A document and the name of the file it came from.
+    struct Input {
+        let name: String
+        let document: DetectedDocument
+    }
+
+    var inputs: [Input] = []
+    /// The exit code the worst failure calls for: 66 for a file that cannot be opened, 65 for
+    /// malformed input; `nil` when every file was read.
+    var failure: ExitCode?
+
+    /// Reads `paths`; `vendor` forces the vendor instead of detecting it.
+    init(paths: [String], vendor: Vendor?, context: CommandContext) {
+        let reader = RunReader()
+        for path in paths {
+            let name = FileInput.displayName(path)
+            do {
+                let bytes = try FileInput.readAll(path, context: context)
+                inputs.append(Input(name: name, document: try reader.document(from: bytes, vendor: vendor)))
+            } catch {
+                report(error, in: name, context: context)
+            }
+        }
+    }
+
+    /// Reports `error` about the file `name` and remembers the exit code it calls for.
+    mutating func report(_ error: EvalNormError, in name: String, context: CommandContext) {
+        context.standardError.write("evalnorm: \(name): \(error)\n")
+        let code: ExitCode = [.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput
+        if failure != .cannotOpenInput { failure = code }
+    }
+
+    /// The inputs grouped into runs (a Scorecard run and its pages together), in order of first appearance.
+    var runs: [[Input]] {
+        RunReader().groupIntoRuns(inputs.map(\.document)).map { $0.map { inputs[$0] } }
+    }
+
+    /// The names of the files of one run, for messages: `a.json` or `a.json, b.json`.
+    static func names(_ group: [Input]) -> String {
+        group.map(\.name).joined(separator: ", ")
+    }
+
+    /// The exit code of a batch in which `succeeded` runs went through: the failure's own code when
+    /// nothing did, 1 when only some did, 0 when all did.
+    func exitCode(succeeded: Int) -> ExitCode {
+        guard let failure else { return .success }
+        return succeeded == 0 ? failure : .dataProblem
+    }
+}
+
+/// `--from V` / `--to V`: a known vendor, or `canonical` where allowed.
+enum VendorOption {
+    static func parse(_ text: String, option: String, allowCanonical: Bool) throws(CommandError) -> Vendor? {
+        if allowCanonical && text == "canonical" { return nil }
+        let vendor = Vendor(rawValue: text)
+        guard Vendor.known.contains(vendor) else {
+            let choices = Vendor.known.map(\.rawValue) + (allowCanonical ? ["canonical"] : [])
+            let suggestion = ArgumentScanner.nearest(to: text, among: choices).map { ". Did you mean '\($0)'?" } ?? ""
+            throw .usage("Option '\(option)' takes one of \(choices.joined(separator: ", ")), not '\(text)'\(suggestion)")
+        }
+        return vendor
+    }
+}
