@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-exact comparison of text, which JSON needs and Swift's `String ==` does not give.
 ///
 /// Swift's `==` on `String` compares by canonical equivalence: `"é"` (U+00E9) equals `"e\u{301}"`
@@ -9,7 +11,11 @@ extension String {
     @inline(__always)
     func isExactly(_ other: String) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { left in
-            other.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+            other.utf8.withContiguousStorageIfAvailable { right in
+                guard left.count == right.count else { return false }
+                guard let leftBytes = left.baseAddress, let rightBytes = right.baseAddress else { return true }  // both empty
+                return memcmp(leftBytes, rightBytes, left.count) == 0
+            }
         }
         if let result = fast ?? nil { return result }
         return utf8.elementsEqual(other.utf8)

@@ -76,10 +76,26 @@ struct MemberReader {
             bag.fields.append(key: member.key, value: member.value)
         }
         let keys = object.keys
-        if !keys.elementsEqual(MemberReader.documentedOrder(of: keys, documentedKeys: documentedKeys), by: { $0.isExactly($1) }) {
+        if !MemberReader.isInDocumentedOrder(keys, documentedKeys: documentedKeys) {
             bag.keyOrder = keys
         }
         return bag
+    }
+
+    /// Whether `keys` already are in ``documentedOrder(of:documentedKeys:)``: documented keys in
+    /// ascending documented position, then only undocumented ones. The common case, checked without sorting.
+    static func isInDocumentedOrder(_ keys: [String], documentedKeys: [String]) -> Bool {
+        var lastRank = -1
+        var undocumentedSeen = false
+        for key in keys {
+            if let rank = documentedKeys.firstIndex(where: { $0.isExactly(key) }) {
+                if undocumentedSeen || rank < lastRank { return false }
+                lastRank = rank
+            } else {
+                undocumentedSeen = true
+            }
+        }
+        return true
     }
 
     /// `keys` in the order a ``MemberWriter`` writes them without a `keyOrder`: documented keys in the

@@ -49,6 +49,9 @@ struct MemberWriter {
         for member in bag.fields where !handled.contains(where: { $0.isExactly(member.key) }) {
             all.append(member)
         }
+        if bag.keyOrder == nil && MemberReader.isInDocumentedOrder(all.map(\.key), documentedKeys: documentedKeys) {
+            return JSONObject(all)
+        }
         let order = bag.keyOrder ?? MemberReader.documentedOrder(of: all.map(\.key), documentedKeys: documentedKeys)
         let ranked = all.enumerated().map { position, member in
             (rank: order.firstIndex { $0.isExactly(member.key) } ?? (order.count + position), member: member)
