@@ -86,7 +86,8 @@ public struct LunaryCodec: VendorCodec {
         }
         for key in ["feedbacks", "scores"] {
             guard let value = reader.take(key) else { continue }
-            guard case .array(let elements) = value, elements.allSatisfy({ $0.objectValue != nil }) else {
+            // An empty list has no score to hold it, so it is kept as it is.
+            guard case .array(let elements) = value, !elements.isEmpty, elements.allSatisfy({ $0.objectValue != nil }) else {
                 reader.keep(key)
                 continue
             }

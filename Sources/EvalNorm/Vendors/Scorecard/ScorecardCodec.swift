@@ -141,9 +141,11 @@ public struct ScorecardCodec: VendorCodec {
             run.status = ScorecardCodec.status(status)
         }
         var bag = reader.finish()
-        if run.metrics?.isEmpty == true, ids == nil || versionIDs == nil {
-            // Empty metrics cannot tell which of the two arrays was there.
-            bag.extra["emptyMetricArrays"] = .array([ids.map { _ in "metricIds" }, versionIDs.map { _ in "metricVersionIds" }].compactMap { $0 })
+        // Which of the two arrays were there, when the metrics alone would suggest otherwise (`[]`
+        // beside a non-empty array, or one array alone with no metrics).
+        if let metrics = run.metrics {
+            let present = [ids.map { _ in "metricIds" }, versionIDs.map { _ in "metricVersionIds" }].compactMap { $0 }
+            if present != ScorecardCodec.metricArrays(for: metrics) { bag.extra["metricArrays"] = .array(present.map(JSONValue.string)) }
         }
         if legacyVersionKey { bag.extra["versionIdKey"] = "systemConfigId" }
         return (run, bag)
@@ -157,18 +159,22 @@ public struct ScorecardCodec: VendorCodec {
         let versionKey = bag.extra["versionIdKey"]?.stringValue == "systemConfigId" ? "systemConfigId" : "systemVersionId"
         writer.write(versionKey, run.system?.versionId, .string)
         if let metrics = run.metrics {
-            // An array is written when some metric has its part; with no metrics, both are, unless the
-            // run had only one of them.
-            let ids = metrics.compactMap(\.id), versionIDs = metrics.compactMap(\.versionId)
-            let emptyArrays = bag.extra["emptyMetricArrays"]?.arrayValue?.compactMap(\.stringValue) ?? ["metricIds", "metricVersionIds"]
-            writer.write("metricIds", !ids.isEmpty || (metrics.isEmpty && emptyArrays.contains("metricIds")) ? ids : nil, .strings)
-            writer.write("metricVersionIds", !versionIDs.isEmpty || (metrics.isEmpty && emptyArrays.contains("metricVersionIds")) ? versionIDs : nil, .strings)
+            let arrays = bag.extra["metricArrays"]?.arrayValue?.compactMap(\.stringValue) ?? ScorecardCodec.metricArrays(for: metrics)
+            writer.write("metricIds", arrays.contains("metricIds") ? metrics.compactMap(\.id) : nil, .strings)
+            writer.write("metricVersionIds", arrays.contains("metricVersionIds") ? metrics.compactMap(\.versionId) : nil, .strings)
         }
         writer.write("numRecords", run.counts?.records, .number)
         writer.write("numExpectedRecords", run.counts?.expectedRecords, .number)
         writer.write("numScores", run.counts?.scores, .number)
         writer.write("status", run.vendorStatus ?? (run.source.vendor == .scorecard ? nil : ScorecardCodec.vendorStatus(for: run.status)), .string)
         return writer.finish()
+    }
+
+    /// The metric arrays written for `metrics` unless the run said otherwise: each one some metric has
+    /// its part of, and both when there are no metrics.
+    static func metricArrays(for metrics: [MetricReference]) -> [String] {
+        if metrics.isEmpty { return ["metricIds", "metricVersionIds"] }
+        return [metrics.contains { $0.id != nil } ? "metricIds" : nil, metrics.contains { $0.versionId != nil } ? "metricVersionIds" : nil].compactMap { $0 }
     }
 
     /// The Scorecard status closest to a canonical one, for runs from elsewhere.
