@@ -81,8 +81,10 @@ public enum DocumentDetector {
     /// `; closest: aegis run ('evaluation' looks like 'evaluations')`, when a key is a near miss.
     private static func closest(to keys: [String]) -> String {
         var best: (format: DocumentFormat, key: String, known: String, distance: Int)?
+        // Bounded, so that an object with huge or countless keys cannot make an error message slow.
+        let candidates = keys.prefix(64).filter { $0.utf8.count <= 64 }
         for signature in signatures {
-            for key in keys {
+            for key in candidates {
                 for known in signature.keys {
                     let distance = editDistance(key, known)
                     if distance <= max(1, known.count / 4), distance < (best?.distance ?? .max) {
