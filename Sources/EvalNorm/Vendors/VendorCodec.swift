@@ -28,6 +28,23 @@ extension VendorCodec {
         try decode([VendorDocument(vendor: vendor, kind: kind, value: value)])
     }
 
+    /// The one document of a vendor whose runs are one document, checked: this vendor's, of a kind the
+    /// codec reads, with no key repeated anywhere.
+    func singleDocument(_ documents: [VendorDocument], name: String) throws(EvalNormError) -> VendorDocument {
+        try checkKinds(documents)
+        guard documents.count == 1, let document = documents.first else {
+            throw EvalNormError(.invalidValue, "\(name) run is one document; got \(documents.count)")
+        }
+        try DuplicateKeyCheck.check(document.value)
+        return document
+    }
+
+    /// The status to write for `run`: its vendor status, or for a run from another vendor the word
+    /// `vendorWord` gives for its canonical status.
+    func statusToWrite(for run: EvalRun, vendorWord: (RunStatus) -> String?) -> String? {
+        run.vendorStatus ?? (run.source.vendor == vendor ? nil : vendorWord(run.status))
+    }
+
     /// Checks that `documents` are all this vendor's and of kinds this codec reads.
     func checkKinds(_ documents: [VendorDocument]) throws(EvalNormError) {
         guard !documents.isEmpty else {

@@ -28,11 +28,7 @@ public struct AegisCodec: VendorCodec {
     ]
 
     public func decode(_ documents: [VendorDocument]) throws(EvalNormError) -> EvalRun {
-        try checkKinds(documents)
-        guard documents.count == 1, let document = documents.first else {
-            throw EvalNormError(.invalidValue, "an Aegis run is one document; got \(documents.count)")
-        }
-        try DuplicateKeyCheck.check(document.value)
+        let document = try singleDocument(documents, name: "an Aegis")
         var run = try decodeRun(document.value)
         VerbatimCopy.secure(&run, documents: documents, vendor: vendor, encode: encode)
         return run

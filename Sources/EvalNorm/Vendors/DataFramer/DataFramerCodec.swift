@@ -53,11 +53,7 @@ public struct DataFramerCodec: VendorCodec {
     }
 
     public func decode(_ documents: [VendorDocument]) throws(EvalNormError) -> EvalRun {
-        try checkKinds(documents)
-        guard documents.count == 1, let document = documents.first else {
-            throw EvalNormError(.invalidValue, "a DataFramer run is one document; got \(documents.count)")
-        }
-        try DuplicateKeyCheck.check(document.value)
+        let document = try singleDocument(documents, name: "a DataFramer")
         var reader = try MemberReader(document.value, at: JSONPointer(), documentedKeys: DataFramerCodec.runKeys)
         var run = EvalRun(id: try reader.requiredID("id", .stringID), source: RunSource(vendor: .dataframer))
         if let status = reader.read("status", .string) {
@@ -90,7 +86,7 @@ public struct DataFramerCodec: VendorCodec {
         if let documents = VerbatimCopy.documents(in: bag, vendor: vendor) { return documents }
         var writer = MemberWriter(bag: bag, documentedKeys: DataFramerCodec.runKeys)
         writer.write("id", run.id, .stringID)
-        writer.write("status", run.vendorStatus ?? (run.source.vendor == .dataframer ? nil : DataFramerCodec.vendorStatus(for: run.status)), .string)
+        writer.write("status", statusToWrite(for: run, vendorWord: DataFramerCodec.vendorStatus(for:)), .string)
         writer.write("spec_id", run.system?.id, .string)
         writer.write("spec_name", run.system?.name, .string)
         writer.write("spec_version", run.system?.version, .numericID)

@@ -47,11 +47,7 @@ public struct LunaryCodec: VendorCodec {
     }
 
     public func decode(_ documents: [VendorDocument]) throws(EvalNormError) -> EvalRun {
-        try checkKinds(documents)
-        guard documents.count == 1, let document = documents.first else {
-            throw EvalNormError(.invalidValue, "a Lunary run is one document; got \(documents.count)")
-        }
-        try DuplicateKeyCheck.check(document.value)
+        let document = try singleDocument(documents, name: "a Lunary")
         var reader = try MemberReader(document.value, at: JSONPointer(), documentedKeys: LunaryCodec.runKeys)
         var run = EvalRun(id: try reader.requiredID("id", .stringID), source: RunSource(vendor: .lunary))
         var record = EvalRecord(id: run.id)
@@ -119,7 +115,7 @@ public struct LunaryCodec: VendorCodec {
         writer.write("input", record?.inputs, .any)
         writer.write("output", record?.outputs, .any)
         writer.write("error", record?.error, .any)
-        writer.write("status", run.vendorStatus ?? (run.source.vendor == .lunary ? nil : LunaryCodec.vendorStatus(for: run.status)), .string)
+        writer.write("status", statusToWrite(for: run, vendorWord: LunaryCodec.vendorStatus(for:)), .string)
         writer.write("params", run.parameters, .object)
         writer.write("metadata", run.metadata, .object)
 

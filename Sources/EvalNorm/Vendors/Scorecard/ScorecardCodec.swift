@@ -166,7 +166,7 @@ public struct ScorecardCodec: VendorCodec {
         writer.write("numRecords", run.counts?.records, .number)
         writer.write("numExpectedRecords", run.counts?.expectedRecords, .number)
         writer.write("numScores", run.counts?.scores, .number)
-        writer.write("status", run.vendorStatus ?? (run.source.vendor == .scorecard ? nil : ScorecardCodec.vendorStatus(for: run.status)), .string)
+        writer.write("status", statusToWrite(for: run, vendorWord: ScorecardCodec.vendorStatus(for:)), .string)
         return writer.finish()
     }
 
