@@ -57,6 +57,12 @@ struct DocumentInputs {
 
 /// `--from V` / `--to V`: a known vendor, or `canonical` where allowed.
 enum VendorOption {
+    /// The vendor named by `--from`, if the option was given.
+    static func from(_ parsed: ArgumentScanner.Parsed) throws(CommandError) -> Vendor? {
+        guard let text = parsed.values["--from"] else { return nil }
+        return try parse(text, option: "--from", allowCanonical: false)
+    }
+
     static func parse(_ text: String, option: String, allowCanonical: Bool) throws(CommandError) -> Vendor? {
         if allowCanonical && text == "canonical" { return nil }
         let vendor = Vendor(rawValue: text)

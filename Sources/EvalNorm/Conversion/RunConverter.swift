@@ -22,6 +22,18 @@ public struct RunConversion: Sendable, Hashable {
     public var losses: [Loss]
 }
 
+/// What ``RunConverter/roundTrip(_:)`` found.
+public struct RoundTripReport: Sendable, Hashable {
+    /// Per document, in order, the pointers where it came back different: empty when it came back
+    /// equal. An extra list holding the root pointer means the trip produced more documents.
+    public var differences: [[JSONPointer]]
+    /// Whether the codec kept the documents verbatim (``EvalRun/hasVerbatimCopy``).
+    public var keptVerbatim: Bool
+
+    /// Whether every document came back equal.
+    public var isLossless: Bool { differences.allSatisfy(\.isEmpty) }
+}
+
 /// Converts runs to a vendor's documents or to canonical JSON, reporting every loss.
 ///
 /// A loss is found by reading the written documents back and comparing canonical forms: every member
@@ -65,24 +77,22 @@ public enum RunConverter {
                              losses: losses)
     }
 
-    /// The places where `documents`, taken to canonical JSON and back, differ from themselves: empty
-    /// when the round trip is lossless. One list per document, in order.
-    public static func roundTripDifferences(of documents: [DetectedDocument]) throws(EvalNormError) -> [[JSONPointer]] {
-        let reader = RunReader()
-        let run = try reader.decode(documents)
+    /// Takes `documents` to canonical JSON and back, and says where they came back different.
+    public static func roundTrip(_ documents: [DetectedDocument]) throws(EvalNormError) -> RoundTripReport {
+        let run = try RunReader().decode(documents)
         let canonical = CanonicalCodec()
         let reread = try canonical.decode(canonical.encode(run, style: .compact))
-        let vendor = documents.first?.format.vendor
         let again: [JSONValue]
-        if let vendor, let codec = VendorCodecs.codec(for: vendor) {
+        if let vendor = documents.first?.format.vendor, let codec = VendorCodecs.codec(for: vendor) {
             again = try codec.encode(reread).map(\.value)
         } else {
             again = [canonical.encode(reread)]
         }
-        return documents.indices.map { index in
+        let differences = documents.indices.map { index in
             guard again.indices.contains(index) else { return [JSONPointer()] }
             return JSONDifference.pointers(between: documents[index].value, and: again[index])
         } + (again.count > documents.count ? [[JSONPointer()]] : [])
+        return RoundTripReport(differences: differences, keptVerbatim: run.hasVerbatimCopy)
     }
 
     /// The run's canonical form without what conversion to `target` legitimately changes: `source`,

@@ -59,10 +59,7 @@ public struct RunReader: Sendable {
                 groups.append([position])
                 continue
             }
-            let runID: String? = switch document.format.kind {
-            case .run: document.value["id"].flatMap { FieldCoding.stringID.decode($0) }
-            default: document.value["data"]?.arrayValue?.lazy.compactMap { $0["runId"]?.stringValue }.first
-            }
+            let runID = ScorecardCodec.runID(of: document.value, kind: document.format.kind)
             if let runID, let group = scorecardGroupByRunID[runID] {
                 groups[group].append(position)
                 lastScorecardGroup = group

@@ -26,7 +26,7 @@ enum ConvertCommand: Subcommand {
         let parsed = try ArgumentScanner(flags: ["--strict", "--pretty"], valueOptions: ["--to", "--from"]).scan(arguments)
         guard let targetText = parsed.values["--to"] else { throw .usage("Missing expected option '--to FORMAT'") }
         let target = try VendorOption.parse(targetText, option: "--to", allowCanonical: true)
-        let vendor = try parsed.values["--from"].flatMap { text throws(CommandError) in try VendorOption.parse(text, option: "--from", allowCanonical: false) }
+        let vendor = try VendorOption.from(parsed)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
 
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)

@@ -23,7 +23,7 @@ enum NormalizeCommand: Subcommand {
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
         let parsed = try ArgumentScanner(flags: ["--pretty"], valueOptions: ["--from"]).scan(arguments)
-        let vendor = try parsed.values["--from"].flatMap { text throws(CommandError) in try VendorOption.parse(text, option: "--from", allowCanonical: false) }
+        let vendor = try VendorOption.from(parsed)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         let groups = documents.runs

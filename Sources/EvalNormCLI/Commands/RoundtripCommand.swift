@@ -23,18 +23,17 @@ enum RoundtripCommand: Subcommand {
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
         let parsed = try ArgumentScanner(flags: [], valueOptions: ["--from"]).scan(arguments)
-        let vendor = try parsed.values["--from"].flatMap { text throws(CommandError) in try VendorOption.parse(text, option: "--from", allowCanonical: false) }
+        let vendor = try VendorOption.from(parsed)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         var checked = 0
         var differing = false
         for group in documents.runs {
             do {
-                let verbatim = try RunReader().decode(group.map(\.document)).hasVerbatimCopy
-                let differences = try RunConverter.roundTripDifferences(of: group.map(\.document))
-                for (input, pointers) in zip(group, differences) {
+                let report = try RunConverter.roundTrip(group.map(\.document))
+                for (input, pointers) in zip(group, report.differences) {
                     if pointers.isEmpty {
-                        context.standardOutput.write("ok \(input.name)\(verbatim ? " (kept verbatim)" : "")\n")
+                        context.standardOutput.write("ok \(input.name)\(report.keptVerbatim ? " (kept verbatim)" : "")\n")
                     } else {
                         differing = true
                         context.standardOutput.write("\(input.name): differs at \(pointers.map(\.description).joined(separator: ", "))\n")

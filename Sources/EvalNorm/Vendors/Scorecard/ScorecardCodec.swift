@@ -103,14 +103,14 @@ public struct ScorecardCodec: VendorCodec {
     }
 
     private func firstRunID(in documents: [VendorDocument]) -> String? {
-        for document in documents where document.kind == .recordsPage {
-            if case .array(let records)? = document.value["data"] {
-                for record in records {
-                    if let id = record["runId"]?.stringValue { return id }
-                }
-            }
-        }
-        return nil
+        documents.lazy.compactMap { ScorecardCodec.runID(of: $0.value, kind: $0.kind) }.first
+    }
+
+    /// The run a Scorecard document belongs to: a run's `id`, or the `runId` of a page's first record
+    /// that has one; `nil` for a page without records.
+    static func runID(of value: JSONValue, kind: DocumentKind) -> String? {
+        if kind == .run { return value["id"].flatMap { FieldCoding.stringID.decode($0) } }
+        return value["data"]?.arrayValue?.lazy.compactMap { $0["runId"]?.stringValue }.first
     }
 
     private func decodeRun(_ value: JSONValue) throws(EvalNormError) -> (EvalRun, VendorBag) {

@@ -3,6 +3,27 @@ enum DuplicateKeyCheck {
     /// Throws `duplicateKey` with the pointer of the first repeated key's second occurrence, searching
     /// the whole document depth-first in document order (no recursion, so any depth is safe).
     static func check(_ value: JSONValue) throws(EvalNormError) {
+        // Pointers are only built when there is a duplicate to report.
+        if hasDuplicateKey(value) { try locate(in: value) }
+    }
+
+    private static func hasDuplicateKey(_ value: JSONValue) -> Bool {
+        var stack: [JSONValue] = [value]
+        while let current = stack.popLast() {
+            switch current {
+            case .object(let object):
+                if object.firstDuplicateKeyIndex != nil { return true }
+                for member in object where member.value.isContainer { stack.append(member.value) }
+            case .array(let elements):
+                for element in elements where element.isContainer { stack.append(element) }
+            default:
+                break
+            }
+        }
+        return false
+    }
+
+    private static func locate(in value: JSONValue) throws(EvalNormError) {
         // Each frame: a container and the pointer to it; children are pushed in reverse to visit in order.
         var stack: [(value: JSONValue, pointer: JSONPointer)] = [(value, JSONPointer())]
         while let (current, pointer) = stack.popLast() {
