@@ -113,6 +113,13 @@ extension EvalNormError {
         /// A document that is not a canonical run nor a document of a known vendor, or that could be
         /// either of two.
         public static let unknownFormat = Code(rawValue: "decode.unknownFormat")
+        /// A JSON Schema that breaks the rules of draft 2020-12 (a keyword with a value of the wrong
+        /// kind, a pattern that does not compile); the pointer locates it in the schema.
+        public static let invalidSchema = Code(rawValue: "schema.invalid")
+        /// A `$ref` or `$dynamicRef` whose target is neither in the schema nor in its ``SchemaRegistry``.
+        public static let unresolvedReference = Code(rawValue: "schema.unresolvedReference")
+        /// A document that is invalid against its vendor schema; the pointer locates the first error.
+        public static let schemaViolation = Code(rawValue: "schema.violation")
         /// A JSON Pointer string that does not follow RFC 6901.
         public static let invalidPointer = Code(rawValue: "pointer.invalid")
         /// A line of an NDJSON stream longer than the reader's limit.

@@ -28,6 +28,14 @@ enum TestPaths {
         FileManager.default.fileExists(atPath: jsonTestSuite.path)
     }
 
+    /// The JSON-Schema-Test-Suite (draft 2020-12 tests and the `remotes/` they refer to).
+    static let jsonSchemaTestSuite = conformance.appendingPathComponent("json-schema-test-suite")
+
+    /// Whether the JSON-Schema-Test-Suite is present.
+    static var hasJSONSchemaTestSuite: Bool {
+        FileManager.default.fileExists(atPath: jsonSchemaTestSuite.appendingPathComponent("tests/draft2020-12").path)
+    }
+
     /// The file names in a folder, sorted; empty when the folder is absent.
     static func files(in folder: URL, withExtension pathExtension: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -1,0 +1,75 @@
+/// The object applicators: `properties`, `patternProperties`, `additionalProperties`,
+/// `propertyNames` and `unevaluatedProperties`.
+extension SchemaEvaluator {
+    mutating func applyProperties(_ applicators: PropertyApplicators, _ node: SchemaNode, _ instance: JSONValue,
+                                  report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
+        guard case .object(let members) = instance else { return true }
+        var valid = true
+        for (index, member) in members.enumerated() {
+            var matched = false
+            if let property = applicators.node(forProperty: member.key) {
+                matched = true
+                valid = descend(property, member.value, keyword: "properties", member.key, instance: member.key,
+                                report: report, annotate: false).valid && valid
+            }
+            for (pattern, patternNode) in applicators.patterns where pattern.matches(member.key) {
+                matched = true
+                valid = descend(patternNode, member.value, keyword: "patternProperties", pattern.source, instance: member.key,
+                                report: report, annotate: false).valid && valid
+            }
+            if !matched, let additional = applicators.additional {
+                matched = true
+                valid = applyToLeftover(additional, keyword: "additionalProperties", node, key: member.key, member.value, report: report) && valid
+            }
+            if collect, matched { annotations.properties.insert(index, count: members.count) }
+            if !valid, !report { return false }
+        }
+        return valid
+    }
+
+    mutating func applyPropertyNames(_ names: Int, _ instance: JSONValue, report: Bool) -> Bool {
+        guard case .object(let members) = instance else { return true }
+        var valid = true
+        for member in members {
+            valid = descend(names, .string(member.key), keyword: "propertyNames", instance: member.key,
+                            report: report, annotate: false).valid && valid
+            if !valid, !report { return false }
+        }
+        return valid
+    }
+
+    mutating func applyUnevaluatedProperties(_ unevaluated: Int, _ node: SchemaNode, _ instance: JSONValue,
+                                             report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
+        guard case .object(let members) = instance else { return true }
+        var valid = true
+        for (index, member) in members.enumerated() where !annotations.properties.contains(index) {
+            valid = applyToLeftover(unevaluated, keyword: "unevaluatedProperties", node, key: member.key, member.value, report: report) && valid
+            if !valid, !report { return false }
+        }
+        if collect { annotations.properties.insertAll() }
+        return valid
+    }
+
+    /// Applies `additionalProperties` or `unevaluatedProperties` to one member; `false` there gets
+    /// a message that names the member.
+    private mutating func applyToLeftover(_ leftover: Int, keyword: String, _ node: SchemaNode, key: String,
+                                          _ value: JSONValue, report: Bool) -> Bool {
+        if program.nodes[leftover].constant == false {
+            let reason = keyword == "additionalProperties" ? "not one of the properties the schema allows"
+                : "not evaluated by any subschema"
+            fail(node, keyword, "property \(InstanceDescription.quoted(key)) is not allowed here (\(reason))", report, at: key)
+            return false
+        }
+        return descend(leftover, value, keyword: keyword, instance: key, report: report, annotate: false).valid
+    }
+}
+
+extension PropertyApplicators {
+    /// The `properties` subschema for `name`, if it has one.
+    func node(forProperty name: String) -> Int? {
+        if let index {
+            return index[name].map { properties[$0].node }
+        }
+        return properties.first { $0.name.isExactly(name) }?.node
+    }
+}

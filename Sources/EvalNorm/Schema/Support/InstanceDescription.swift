@@ -1,0 +1,32 @@
+/// Short descriptions of instance values for validation messages: `string "1"`, `number 1.5`, `object`.
+enum InstanceDescription {
+    /// The value's JSON Schema type and, for scalars, the value itself (long strings cut at 40
+    /// characters): `found string "abc"`, `found null`.
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let flag): "boolean \(flag)"
+        case .number(let number): "\(number.isIntegral ? "integer" : "number") \(number.lexeme)"
+        case .string(let text): "string \(quoted(text))"
+        case .array(let elements): "array of \(elements.count) item\(elements.count == 1 ? "" : "s")"
+        case .object: "object"
+        }
+    }
+
+    /// A scalar as JSON text (strings quoted and cut at 40 characters), or `object`/`array`.
+    static func literal(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): quoted(text)
+        case .object: "an object"
+        case .array: "an array"
+        default: JSONWriter().string(from: value)
+        }
+    }
+
+    /// `"text"`, cut to 40 characters with `…` when longer.
+    static func quoted(_ text: String) -> String {
+        let cut = text.unicodeScalars.count > 40
+            ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+        return JSONWriter().string(from: .string(cut))
+    }
+}

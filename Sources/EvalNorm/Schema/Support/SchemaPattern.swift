@@ -1,0 +1,30 @@
+/// A compiled `pattern`/`patternProperties` regular expression.
+///
+/// JSON Schema patterns are ECMA-262 regular expressions; Swift's `Regex` reads the same syntax for
+/// what schemas use in practice (classes, quantifiers, groups, anchors, `\p{…}`). Matching is per
+/// Unicode scalar as ECMA-262's `u` flag does, `\d` and `\w` are ASCII-only as in ECMA-262, and
+/// patterns are not anchored (`"a"` matches `"cat"`). Known differences: ECMA-262-only syntax such as
+/// `\cX` control escapes and named groups written `(?<name>…)` with `\k<name>` follow Swift's rules;
+/// a pattern Swift cannot read makes the schema invalid, with the reason.
+///
+/// `Regex` is not `Sendable`; it is immutable after creation and its compiled program is built
+/// once, thread-safely, so sharing it between threads through this box is safe.
+final class SchemaPattern: @unchecked Sendable {
+    /// The pattern as written in the schema.
+    let source: String
+    private let regex: Regex<AnyRegexOutput>
+
+    /// Compiles `source`; throws the regex parser's error when Swift cannot read it.
+    init(_ source: String) throws {
+        self.source = source
+        self.regex = try Regex(source)
+            .matchingSemantics(.unicodeScalar)
+            .asciiOnlyDigits()
+            .asciiOnlyWordCharacters()
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    func matches(_ text: String) -> Bool {
+        text.firstMatch(of: regex) != nil
+    }
+}
