@@ -16,14 +16,17 @@ struct DocumentInputs {
     /// malformed input; `nil` when every file was read.
     var failure: ExitCode?
 
-    /// Reads `paths`; `vendor` forces the vendor instead of detecting it.
-    init(paths: [String], vendor: Vendor?, context: CommandContext) {
+    /// Reads `paths`; `vendor` forces the vendor instead of detecting it. Without `detects`, documents
+    /// are only parsed (their format is then recorded as canonical).
+    init(paths: [String], vendor: Vendor?, context: CommandContext, detects: Bool = true) {
         let reader = RunReader()
         for path in paths {
             let name = FileInput.displayName(path)
             do {
                 let bytes = try FileInput.readAll(path, context: context)
-                inputs.append(Input(name: name, document: try reader.document(from: bytes, vendor: vendor)))
+                let document = detects ? try reader.document(from: bytes, vendor: vendor)
+                    : DetectedDocument(format: .canonicalRun, value: try reader.parser.parse(bytes))
+                inputs.append(Input(name: name, document: document))
             } catch {
                 report(error, in: name, context: context)
             }
@@ -33,8 +36,39 @@ struct DocumentInputs {
     /// Reports `error` about the file `name` and remembers the exit code it calls for.
     mutating func report(_ error: EvalNormError, in name: String, context: CommandContext) {
         context.standardError.write("evalnorm: \(name): \(error)\n")
-        let code: ExitCode = [.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput
-        if failure != .cannotOpenInput { failure = code }
+        let code: ExitCode = switch error.code {
+        case .cannotOpenFile, .readFailed: .cannotOpenInput
+        case .schemaViolation: .dataProblem
+        default: .malformedInput
+        }
+        remember(code)
+    }
+
+    /// Keeps the most severe failure: a file that cannot be opened, then malformed input, then a
+    /// data problem.
+    private mutating func remember(_ code: ExitCode) {
+        let severity: [ExitCode] = [.dataProblem, .malformedInput, .cannotOpenInput]
+        if let failure, (severity.firstIndex(of: failure) ?? 0) >= (severity.firstIndex(of: code) ?? 0) { return }
+        failure = code
+    }
+
+    /// Validates the vendor documents of one run against their vendor schemas and reports every
+    /// violation as `evalnorm: FILE: POINTER: message (SCHEMA KEYWORD-POINTER)`; `false` if there was one.
+    mutating func checkSchemas(_ group: [Input], context: CommandContext) -> Bool {
+        var valid = true
+        for input in group where input.document.format.vendor != nil {
+            let result = RunReader().validate(input.document)
+            for error in result.errors {
+                let message = "\(error.message) (\(input.document.format.schemaName) \(error.keywordLocation))"
+                let location = error.instanceLocation.isRoot ? "" : "\(error.instanceLocation): "
+                context.standardError.write("evalnorm: \(input.name): " + EvalNormError.escapingControlCharacters(location + message) + "\n")
+            }
+            if !result.isValid {
+                valid = false
+                remember(.dataProblem)
+            }
+        }
+        return valid
     }
 
     /// The inputs grouped into runs (a Scorecard run and its pages together), in order of first appearance.

@@ -11,7 +11,8 @@ public enum EvalNormTool {
 
     /// Every subcommand, in the order help lists them.
     static let commands: [any Subcommand.Type] = [
-        DetectCommand.self, NormalizeCommand.self, ConvertCommand.self, RoundtripCommand.self, FmtCommand.self,
+        DetectCommand.self, NormalizeCommand.self, ConvertCommand.self, RoundtripCommand.self, ValidateCommand.self,
+        SchemaCommand.self, FmtCommand.self,
     ]
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit code.

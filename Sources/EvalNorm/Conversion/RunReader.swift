@@ -21,9 +21,14 @@ public struct DetectedDocument: Sendable, Hashable {
 /// ```
 public struct RunReader: Sendable {
     public var parser: JSONParser
+    /// Whether ``decode(_:)`` validates each vendor document against its vendor schema before
+    /// mapping it (the default). Off, documents that break their schema still decode, and what the
+    /// mapping cannot place is kept verbatim in `extensions`.
+    public var validatesInput: Bool
 
-    public init(parser: JSONParser = JSONParser()) {
+    public init(parser: JSONParser = JSONParser(), validatesInput: Bool = true) {
         self.parser = parser
+        self.validatesInput = validatesInput
     }
 
     /// Parses `bytes` and detects their format; with `vendor`, the kind of that vendor's documents that
@@ -74,8 +79,39 @@ public struct RunReader: Sendable {
         return groups
     }
 
+    /// Validates `document` against the bundled schema of its format (``DocumentFormat/schemaName``).
+    public func validate(_ document: DetectedDocument) -> ValidationResult {
+        guard let schema = RunReader.schemas[document.format.schemaName] else {
+            return ValidationResult(errors: [])
+        }
+        return schema.validate(document.value)
+    }
+
+    /// The bundled schemas, compiled once.
+    private static let schemas: [String: JSONSchema] = {
+        var schemas: [String: JSONSchema] = [:]
+        for name in BundledSchemas.names {
+            schemas[name] = try? JSONSchema.bundled(named: name)
+        }
+        return schemas
+    }()
+
     /// Decodes the documents of one run: a canonical run, or one vendor's documents.
+    ///
+    /// With ``validatesInput`` on, each vendor document is first validated against its vendor
+    /// schema; the first violation is thrown as an ``EvalNormError`` with code
+    /// ``EvalNormError/Code/schemaViolation`` and its instance pointer (``validate(_:)`` lists them all).
     public func decode(_ documents: [DetectedDocument]) throws(EvalNormError) -> EvalRun {
+        if validatesInput {
+            for document in documents where document.format.vendor != nil {
+                try DuplicateKeyCheck.check(document.value)  // an ambiguous document is not worth validating
+                let errors = validate(document).errors
+                guard let first = errors.first else { continue }
+                let more = errors.count > 1 ? " (and \(errors.count - 1) more schema error\(errors.count > 2 ? "s" : ""))" : ""
+                throw EvalNormError(.schemaViolation, "\(first.message), against \(document.format.schemaName) \(first.keywordLocation)\(more)",
+                                    pointer: first.instanceLocation)
+            }
+        }
         guard let first = documents.first else { throw EvalNormError(.invalidValue, "no document to decode") }
         guard let vendor = first.format.vendor else {
             guard documents.count == 1 else { throw EvalNormError(.invalidValue, "a canonical run is one document; got \(documents.count)") }

@@ -3,6 +3,178 @@
 extension BundledSchemas {
     /// The text of each bundled schema, by name, exactly as in `Schemas/NAME.schema.json`.
     static let texts: KeyValuePairs<String, String> = [
+        "aegis-run": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/aegis-run.schema.json",
+  "title": "Aegis run",
+  "description": "An Aegis evaluation run as returned by GET /runs/{run_id}, written from the Aegis API reference page \"Get run details\" (vendor-docs/aegis-get-run.md) and the variants listed in VENDORS.md. The page documents a fixed shape with nullability spelled out (`string | null`), so every documented key is required and `null` marks a missing value. Ids are JSON integers (possibly beyond 2^53). Timestamps are documented as \"date\" and older runs omit the UTC offset, so no `format` is asserted. Unknown keys are allowed.",
+  "type": "object",
+  "required": [
+    "id", "user", "author_email", "run_type", "run_source", "dataset", "data_collection", "org_id",
+    "number_of_metrics", "result", "threshold", "model_slug", "alias", "aggregate_results", "total_cost",
+    "started_at", "finished_at", "is_gte_threshold", "evaluations"
+  ],
+  "properties": {
+    "id": {"type": "integer", "description": "The run id."},
+    "user": {"type": ["string", "null"], "description": "The owning account's email; null for org-only runs."},
+    "author_email": {"type": "string", "description": "Email of whoever created the run."},
+    "run_type": {"type": "string", "description": "Human-readable label, not an enum name. Open.", "examples": ["Dataset"]},
+    "run_source": {"type": "string", "description": "Human-readable label. Open: labels change (`API` became `API Call`).", "examples": ["API Call", "API"]},
+    "dataset": {"type": ["string", "null"], "description": "Dataset name."},
+    "data_collection": {"type": ["string", "null"], "description": "Data collection name."},
+    "org_id": {"type": ["integer", "null"], "description": "Organization id."},
+    "number_of_metrics": {"type": "integer", "description": "Number of metrics in the run."},
+    "result": {"type": ["number", "null"], "description": "Aggregate score of the run."},
+    "threshold": {"$ref": "#/$defs/threshold"},
+    "model_slug": {"type": ["string", "null"], "description": "Judge model."},
+    "alias": {"type": ["string", "null"], "description": "The run's name."},
+    "aggregate_results": {"type": ["object", "null"], "description": "Per-metric aggregate score, keyed by metric shortname."},
+    "total_cost": {"$ref": "#/$defs/cost", "description": "Total cost: a decimal string (current, e.g. \"0.001200000000000\"), a number (older runs), or null."},
+    "started_at": {"$ref": "#/$defs/timestamp"},
+    "finished_at": {"anyOf": [{"$ref": "#/$defs/timestamp"}, {"type": "null"}], "description": "Null while the run is in progress."},
+    "is_gte_threshold": {"type": ["boolean", "null"], "description": "Whether `result` reached `threshold`."},
+    "evaluations": {
+      "type": ["array", "null"],
+      "items": {"$ref": "#/$defs/evaluation"},
+      "description": "One element per metric and record. Documented as an array; null also occurs."
+    }
+  },
+  "$defs": {
+    "timestamp": {"type": "string", "description": "Documented as \"date\"; usually RFC 3339, older runs without a UTC offset."},
+    "threshold": {"type": "number", "description": "Pass threshold. Documented as an integer and an integer in practice, but any number is accepted."},
+    "cost": {
+      "type": ["string", "number", "null"],
+      "description": "A cost as a decimal string (current) or a JSON number (older); the string is not constrained, since values such as \"NaN\" occur."
+    },
+    "evaluation": {
+      "type": "object",
+      "description": "One metric applied to one record.",
+      "required": [
+        "id", "run_id", "record_index", "metric", "record", "result", "threshold", "explanation", "model_slug",
+        "metric_args", "started_at", "finished_at", "evaluation_cost", "is_success", "is_gte_threshold", "eval_metadata"
+      ],
+      "properties": {
+        "id": {"type": "integer", "description": "The evaluation id."},
+        "run_id": {"type": "integer", "description": "The run's id."},
+        "record_index": {"type": "integer", "description": "Index of the record within the run; evaluations of one record share it."},
+        "metric": {"type": "string", "description": "Metric shortname. Open: names change (`answer_correctness` became `ans_corr`).", "examples": ["ans_corr", "faith", "answer_correctness"]},
+        "record": {"$ref": "#/$defs/record"},
+        "result": {"type": ["number", "null"], "description": "The metric's score, 0 to 100."},
+        "threshold": {"$ref": "#/$defs/threshold"},
+        "explanation": {"type": ["string", "null"], "description": "The judge's reasoning."},
+        "model_slug": {"type": ["string", "null"], "description": "Judge model."},
+        "metric_args": {"type": ["object", "null"], "description": "The per-metric arguments this evaluation ran with."},
+        "started_at": {"$ref": "#/$defs/timestamp"},
+        "finished_at": {"anyOf": [{"$ref": "#/$defs/timestamp"}, {"type": "null"}]},
+        "evaluation_cost": {"$ref": "#/$defs/cost", "description": "Documented as `string | null` (a decimal string); older runs carry a number, so numbers are accepted too."},
+        "is_success": {"type": ["boolean", "null"], "description": "Whether the evaluation itself succeeded."},
+        "is_gte_threshold": {"type": ["boolean", "null"], "description": "Whether `result` reached `threshold`."},
+        "eval_metadata": {"type": ["object", "null"], "description": "Metric-specific extra signals."},
+        "credits_consumed": {"type": ["number", "null"], "description": "Legacy (undocumented): credits used, in older evaluations."}
+      }
+    },
+    "record": {
+      "type": "object",
+      "description": "A compact copy of the evaluated record, repeated in each of its evaluations. The docs say string fields are truncated to 100 characters; this is not asserted (longer values occur).",
+      "required": ["id", "prompt", "input", "context", "output", "golden_answer"],
+      "properties": {
+        "id": {"type": "integer", "description": "The record id."},
+        "prompt": {"type": ["string", "null"]},
+        "input": {"type": ["string", "null"]},
+        "context": {"type": ["string", "null"]},
+        "output": {"type": ["string", "null"]},
+        "golden_answer": {"type": ["string", "null"]}
+      }
+    }
+  }
+}
+
+"""####,
+        "dataframer-run": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/dataframer-run.schema.json",
+  "title": "DataFramer run",
+  "description": "A DataFramer generation run as returned by GET /api/dataframer/runs/{run_id}/, written from the DataFramer API reference page \"Get run\" (vendor-docs/dataframer-get-run.md, `Run`, `RunRuntimeParams` and `GeneratedFile` schemas) and the variants listed in VENDORS.md. The docs mark no key as required; only `id` is required here. Older runs carry the legacy keys described below. Unknown keys are allowed; enums are open.",
+  "type": "object",
+  "required": ["id"],
+  "properties": {
+    "id": {"type": "string", "format": "uuid", "description": "Unique identifier for the run."},
+    "status": {
+      "type": "string",
+      "description": "Current status of the run. Open enum: besides the documented values, `RUNNING`, `IN_PROGRESS` and `COMPLETED` occur in older runs, and any other value is valid.",
+      "examples": ["PENDING", "PROCESSING", "SUCCEEDED", "FAILED", "CANCELED", "RUNNING", "IN_PROGRESS", "COMPLETED"]
+    },
+    "spec_id": {"type": "string", "format": "uuid", "description": "ID of the spec used."},
+    "spec_name": {"type": "string", "description": "Name of the spec."},
+    "spec_version": {"type": "integer", "description": "Version number of the spec used."},
+    "dataset_id": {"type": ["string", "null"], "format": "uuid", "description": "ID of the seed dataset; null for seedless specs."},
+    "dataset_name": {"type": ["string", "null"], "description": "Name of the seed dataset; null for seedless specs."},
+    "dataset_type": {
+      "type": "string",
+      "description": "Type of dataset. Open enum.",
+      "examples": ["SINGLE_FILE", "MULTI_FILE", "MULTI_FOLDER"]
+    },
+    "samples_completed": {"type": "integer", "description": "Number of samples successfully generated."},
+    "samples_failed": {"type": "integer", "description": "Number of samples that failed to generate."},
+    "total_cost": {"type": ["number", "null"], "description": "Total cost of the run in dollars; null or absent (older runs) when unknown."},
+    "created_at": {"type": "string", "format": "date-time", "description": "When the run was created."},
+    "created_by_email": {"type": "string", "description": "Email of the user who created the run."},
+    "completed_at": {"type": ["string", "null"], "format": "date-time", "description": "When the run completed; null if not finished."},
+    "runtime_params": {"$ref": "#/$defs/runtimeParams"},
+    "generated_files": {"type": "array", "items": {"$ref": "#/$defs/generatedFile"}, "description": "Generated files, populated when the run completes."},
+    "spec_version_id": {"type": ["string", "null"], "description": "Legacy (undocumented): ID of the spec version used."},
+    "created_by": {"type": ["integer", "null"], "description": "Legacy (undocumented): integer user id of the creator."},
+    "created_by_name": {"type": ["string", "null"], "description": "Legacy (undocumented): name of the creator."},
+    "duration_seconds": {"type": ["number", "null"], "description": "Legacy (undocumented): run duration in seconds; null while running."},
+    "number_of_samples": {"type": ["integer", "null"], "description": "Legacy (undocumented): number of samples requested."},
+    "started_at": {"type": ["string", "null"], "description": "Legacy (undocumented): when the run started."},
+    "status_display": {"type": ["string", "null"], "description": "Legacy (undocumented): human-readable status label."},
+    "metrics_json": {"description": "Legacy (undocumented): run metrics; seen as an object, as a JSON-encoded string, and null. Not constrained."},
+    "trace": {"description": "Legacy (undocumented): generation trace; seen as an array of steps and null. Not constrained."}
+  },
+  "$defs": {
+    "runtimeParams": {
+      "type": "object",
+      "description": "Generation parameters used for the run, kept verbatim. The shape changed over time: older runs carry `enable_revisions`, newer ones `revision_types`, `filtering_types`, thinking budgets, `skip_outline` and `tools`; none of the keys is required.",
+      "properties": {
+        "number_of_samples": {"type": "integer", "description": "Number of samples requested."},
+        "generation_model": {"type": "string", "description": "Model used for generation."},
+        "outline_model": {"type": "string", "description": "Model used for outline generation."},
+        "revision_model": {"type": ["string", "null"], "description": "Model used for revisions; null if revisions disabled."},
+        "revision_types": {"type": "array", "items": {"type": "string"}, "description": "Revision types that were applied."},
+        "filtering_types": {"type": "array", "items": {"type": "string"}, "description": "Filtering types that were applied."},
+        "max_revision_cycles": {"type": ["integer", "null"], "description": "Max revision cycles; null if revisions disabled."},
+        "seed_shuffling_level": {
+          "type": "string",
+          "description": "Seed shuffling level used. Open enum.",
+          "examples": ["none", "sample", "field", "prompt"]
+        },
+        "max_examples_in_prompt": {"type": ["integer", "null"], "description": "Max examples in prompt; null if not set."},
+        "unified_multifield": {"type": "boolean", "description": "Whether unified multifield generation was used."},
+        "generation_thinking_budget": {"type": ["integer", "null"], "description": "Thinking budget of the generation model; null if not a thinking model."},
+        "outline_thinking_budget": {"type": ["integer", "null"], "description": "Thinking budget of the outline model; null if not a thinking model."},
+        "revision_thinking_budget": {"type": ["integer", "null"], "description": "Thinking budget of the revision model; null if not a thinking model."},
+        "skip_outline": {"type": ["boolean", "null"], "description": "Whether outline and part-by-part generation was skipped."},
+        "tools": {"type": ["array", "null"], "items": {"type": "string"}, "description": "Tools available to the LLM during generation."},
+        "enable_revisions": {"type": ["boolean", "null"], "description": "Legacy (undocumented): whether revisions were enabled."}
+      }
+    },
+    "generatedFile": {
+      "type": "object",
+      "description": "A generated file from a run. The docs mark no key as required.",
+      "properties": {
+        "id": {"type": "string", "description": "File identifier for download."},
+        "path": {"type": "string", "description": "File path within the run output."},
+        "file_type": {"type": "string", "description": "MIME type of the file."},
+        "size_bytes": {"type": "integer", "description": "File size in bytes."}
+      }
+    }
+  }
+}
+
+"""####,
         "eval-run": ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -201,6 +373,236 @@ extension BundledSchemas {
         {"if": {"required": ["type"], "properties": {"type": {"const": "number"}}}, "then": {"properties": {"value": {"type": "number"}}}},
         {"if": {"required": ["type"], "properties": {"type": {"const": "categorical"}}}, "then": {"properties": {"value": {"type": "string"}}}}
       ]
+    }
+  }
+}
+
+"""####,
+        "lunary-run": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/lunary-run.schema.json",
+  "title": "Lunary run",
+  "description": "A Lunary run (an observed LLM call, chain, agent, tool, thread, …) as returned by GET /v1/runs/{id}, written from the Lunary API reference page \"Get a specific run\" (vendor-docs/lunary-get-run.md, `Run` and `Feedback` schemas) and the variants listed in VENDORS.md, since the server's output differs from its docs. The docs mark no key as required and do not model nullability; only `id` is required here, and every key but `id`, `projectId`, `isPublic`, `type` and `createdAt` may be null. Unknown keys are allowed, including dynamic `enrichment-<uuid>` keys.",
+  "type": "object",
+  "required": ["id"],
+  "properties": {
+    "id": {"type": "string", "description": "The run id."},
+    "projectId": {"type": "string"},
+    "isPublic": {"type": "boolean"},
+    "feedback": {"anyOf": [{"$ref": "#/$defs/feedback"}, {"type": "null"}], "description": "User feedback on this run (any of the shapes in `$defs/feedback`), or null."},
+    "parentFeedback": {"anyOf": [{"$ref": "#/$defs/feedback"}, {"type": "null"}], "description": "Feedback on the parent run, same shapes, or null."},
+    "feedbacks": {"type": ["array", "null"], "items": {"$ref": "#/$defs/feedback"}, "description": "Undocumented: several feedback objects, same shapes."},
+    "scores": {"type": ["array", "null"], "items": {"$ref": "#/$defs/score"}, "description": "Undocumented: labelled scores."},
+    "type": {
+      "type": "string",
+      "description": "The kind of run; free text.",
+      "examples": ["llm", "chain", "agent", "tool", "embed", "retriever", "thread", "chat", "custom-event"]
+    },
+    "name": {"type": ["string", "null"]},
+    "createdAt": {"type": "string", "format": "date-time"},
+    "endedAt": {"type": ["string", "null"], "format": "date-time"},
+    "duration": {
+      "type": ["number", "string", "null"],
+      "description": "Documented as a number of seconds; really a Postgres interval that may arrive as a string such as \"00:00:03.123\". Both are accepted."
+    },
+    "templateVersionId": {"type": ["string", "integer", "null"], "description": "Documented as a string; an integer in practice. Both are accepted."},
+    "templateSlug": {"type": ["string", "null"]},
+    "cost": {"type": ["number", "null"], "description": "Cost in USD."},
+    "tokens": {"anyOf": [{"$ref": "#/$defs/tokens"}, {"type": "null"}]},
+    "tags": {"type": ["array", "null"], "items": {"type": "string"}},
+    "input": {
+      "type": ["object", "array", "string", "null"],
+      "description": "Documented as an object; also an array of message objects, or a string such as the sentinel \"__NOT_INGESTED__\"."
+    },
+    "output": {"type": ["object", "array", "string", "null"], "description": "Documented as an object; also an array (messages, retrieved documents) or a string."},
+    "error": {"type": ["object", "null"]},
+    "status": {
+      "type": ["string", "null"],
+      "description": "Run status; free text. Null for threads, `filtered` in exports; any other value is valid.",
+      "examples": ["success", "error", "started", "filtered"]
+    },
+    "siblingRunId": {"type": ["string", "null"], "description": "Documented, but no longer appears."},
+    "params": {"type": ["object", "null"], "description": "Call parameters (temperature, …)."},
+    "metadata": {"type": ["object", "null"]},
+    "firstMessage": {"type": ["object", "null"], "description": "First message captured in the conversation thread, when available."},
+    "messagesCount": {"type": ["integer", "null"], "description": "Total number of messages within the conversation thread."},
+    "user": {"anyOf": [{"$ref": "#/$defs/user"}, {"type": "null"}]},
+    "traceId": {"type": ["string", "null"]},
+    "toxicity": {
+      "type": ["object", "null"],
+      "description": "Undocumented: toxicity verdicts for input and output.",
+      "properties": {
+        "input": {"$ref": "#/$defs/toxicityVerdict"},
+        "output": {"$ref": "#/$defs/toxicityVerdict"}
+      }
+    }
+  },
+  "patternProperties": {
+    "^enrichment-": {"description": "Undocumented dynamic keys `enrichment-<uuid>`: enrichment results. Not constrained."}
+  },
+  "$defs": {
+    "feedback": {
+      "type": "object",
+      "description": "User feedback. The documented shape is `{score, flags, comment}`; what the API really writes is `{thumb, comment}` (legacy key `thumbs`), sometimes with other keys merged in. All keys are optional so that every shape validates.",
+      "properties": {
+        "score": {"type": "number", "description": "Documented shape: numeric score."},
+        "flags": {"type": "array", "items": {"type": "string"}, "description": "Documented shape: flags."},
+        "comment": {"type": ["string", "null"], "description": "Free-text comment; documented as a string, null occurs with `thumb`."},
+        "thumb": {"type": ["string", "null"], "description": "Real shape: thumbs up or down, or null. Open.", "examples": ["up", "down"]},
+        "thumbs": {"type": ["string", "null"], "description": "Legacy name of `thumb`.", "examples": ["up", "down"]}
+      }
+    },
+    "score": {
+      "type": "object",
+      "description": "A labelled score `{label, value, comment}`.",
+      "required": ["label", "value"],
+      "properties": {
+        "label": {"type": "string", "description": "The score's name."},
+        "value": {"type": ["number", "string", "boolean"], "description": "Typed by its JSON type."},
+        "comment": {"type": ["string", "null"]}
+      }
+    },
+    "tokens": {
+      "type": "object",
+      "description": "Token usage. `total` may be `0` while `prompt` and `completion` are null; `cachedPrompt` also occurs.",
+      "properties": {
+        "completion": {"type": ["number", "null"]},
+        "prompt": {"type": ["number", "null"]},
+        "total": {"type": ["number", "null"]},
+        "cachedPrompt": {"type": ["number", "null"], "description": "Undocumented: cached prompt tokens."}
+      }
+    },
+    "user": {
+      "type": "object",
+      "description": "The end user of the run.",
+      "properties": {
+        "id": {"type": ["string", "number"], "description": "Documented as a string; a number in practice. Both are accepted."},
+        "externalId": {"type": ["string", "null"]},
+        "createdAt": {"type": ["string", "null"], "format": "date-time"},
+        "lastSeen": {"type": ["string", "null"], "format": "date-time"},
+        "props": {"type": ["object", "null"]}
+      }
+    },
+    "toxicityVerdict": {
+      "type": ["object", "null"],
+      "description": "Undocumented: `{isToxic, labels}`.",
+      "properties": {
+        "isToxic": {"type": ["boolean", "null"]},
+        "labels": {"type": ["array", "null"]}
+      }
+    }
+  }
+}
+
+"""####,
+        "scorecard-records-page": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/scorecard-records-page.schema.json",
+  "title": "Scorecard records page",
+  "description": "One page of a Scorecard run's records with their scores, as returned by GET /runs/{runId}/records, written from the Scorecard API reference page \"List Records and Scores\" (vendor-docs/scorecard-list-records.md, `RecordWithScores` and `Score` schemas) and the variants listed in VENDORS.md. Unknown keys are allowed everywhere.",
+  "type": "object",
+  "required": ["data", "nextCursor", "hasMore"],
+  "properties": {
+    "data": {"type": "array", "items": {"$ref": "#/$defs/record"}, "description": "The Records of this page, each with all its scores."},
+    "nextCursor": {"type": ["string", "null"], "description": "Cursor for the next page; null on the last page."},
+    "hasMore": {"type": "boolean", "description": "Whether another page follows."},
+    "total": {"type": "integer", "minimum": 0, "description": "Total number of Records in the Run; optional."}
+  },
+  "$defs": {
+    "record": {
+      "type": "object",
+      "description": "A record of a system execution, with all its associated scores.",
+      "required": ["id", "runId", "inputs", "expected", "outputs", "scores"],
+      "properties": {
+        "id": {"type": "string", "description": "The ID of the Record."},
+        "runId": {"type": "string", "description": "The ID of the Run containing this Record."},
+        "testcaseId": {"type": "string", "description": "The ID of the Testcase."},
+        "inputs": {"type": "object", "description": "The actual inputs sent to the system."},
+        "expected": {"type": "object", "description": "The expected outputs for the Testcase."},
+        "outputs": {"type": "object", "description": "The actual outputs from the system."},
+        "scores": {"type": "array", "items": {"$ref": "#/$defs/score"}, "description": "All scores associated with this record."}
+      }
+    },
+    "score": {
+      "type": "object",
+      "description": "The evaluation of a Record against one MetricConfig.",
+      "required": ["recordId", "metricConfigId", "score"],
+      "properties": {
+        "recordId": {"type": "string", "description": "The ID of the Record this Score is for."},
+        "metricConfigId": {"type": "string", "format": "uuid", "description": "The ID of the MetricConfig this Score is for."},
+        "score": {"$ref": "#/$defs/scoreValue"},
+        "validationErrors": {
+          "type": "array",
+          "items": {"$ref": "#/$defs/validationError"},
+          "description": "Where the score does not conform to its MetricConfig's output schema. May be absent or `[]`."
+        }
+      }
+    },
+    "scoreValue": {
+      "type": "object",
+      "description": "The score as arbitrary JSON (documented: any object). Usual shapes are `{binaryScore}`, `{intScore}` or `{floatScore}` with `reasoning`; also seen: `{value, reasoning}` (value boolean, integer, number or string), several numeric keys, and `{}`. Key types are deliberately not constrained: a non-conforming score is still stored, with `validationErrors`.",
+      "examples": [
+        {"binaryScore": true, "reasoning": "Correct."},
+        {"intScore": 4, "reasoning": "Good answer."},
+        {"floatScore": 0.75},
+        {"value": "relevant", "reasoning": "On topic."},
+        {"f1_score": 0.8, "precision": 0.75, "recall": 0.857},
+        {}
+      ]
+    },
+    "validationError": {
+      "type": "object",
+      "required": ["path", "message"],
+      "properties": {
+        "path": {"type": "string", "description": "JSON Pointer to the field with the validation error."},
+        "message": {"type": "string", "description": "Human-readable error description."}
+      }
+    }
+  }
+}
+
+"""####,
+        "scorecard-run": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/scorecard-run.schema.json",
+  "title": "Scorecard run",
+  "description": "A Scorecard run as returned by GET /runs/{runId}, written from the Scorecard API reference page \"Get Run\" (vendor-docs/scorecard-get-run.md, `Run` schema) and the variants listed in VENDORS.md. Current runs carry every documented key; runs created before late 2025 lack `systemId`, `systemVersionId`, `metricVersionIds` and the three counts (some carry `systemConfigId` instead), and `testsetId` may be absent. Unknown keys are allowed; `status` is an open enum.",
+  "type": "object",
+  "required": ["id", "metricIds", "status"],
+  "dependentRequired": {
+    "metricVersionIds": ["systemId", "systemVersionId", "numRecords", "numExpectedRecords", "numScores"]
+  },
+  "properties": {
+    "id": {"type": "string", "description": "The ID of the Run."},
+    "testsetId": {"type": ["string", "null"], "description": "The ID of the Testset this Run is testing; null without a Testset. Documented as required, but may be absent."},
+    "systemId": {"type": ["string", "null"], "format": "uuid", "description": "The ID of the system this Run is using. Absent in legacy runs."},
+    "systemVersionId": {"type": ["string", "null"], "format": "uuid", "description": "The ID of the system version this Run is using. Absent in legacy runs."},
+    "systemConfigId": {"type": ["string", "null"], "format": "uuid", "description": "Legacy (undocumented) name of `systemVersionId`, carried by some runs created before late 2025."},
+    "metricIds": {"type": "array", "items": {"type": "string"}, "description": "The IDs of the metrics this Run is using."},
+    "metricVersionIds": {
+      "type": "array",
+      "items": {"type": "string", "format": "uuid"},
+      "description": "The IDs of the metric versions this Run is using; may differ in length from `metricIds`. Absent in legacy runs; when present, the other keys a current run documents as required must be present too."
+    },
+    "numRecords": {"$ref": "#/$defs/count", "description": "The number of records in the Run. Absent in legacy runs."},
+    "numExpectedRecords": {
+      "anyOf": [{"$ref": "#/$defs/count"}, {"type": "null"}],
+      "description": "The number of expected records (testcases in the Testset at Run creation); null without a Testset. Absent in legacy runs."
+    },
+    "numScores": {"$ref": "#/$defs/count", "description": "The number of completed scores in the Run so far. Absent in legacy runs."},
+    "status": {
+      "type": "string",
+      "description": "The status of the Run. Open enum: values outside the documented list are valid.",
+      "examples": ["pending", "awaiting_execution", "running_execution", "awaiting_scoring", "running_scoring", "awaiting_human_scoring", "completed"]
+    }
+  },
+  "$defs": {
+    "count": {
+      "type": "number",
+      "description": "A count, documented as a JSON number: both `10` and `10.0` occur."
     }
   }
 }

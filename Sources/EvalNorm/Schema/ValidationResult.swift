@@ -19,10 +19,11 @@ public struct ValidationError: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `INSTANCE-POINTER: message (KEYWORD-POINTER)`, with `/` standing for the whole instance.
+    /// `INSTANCE-POINTER: message (KEYWORD-POINTER)`; the pointer is left out when the error is about
+    /// the whole instance.
     public var description: String {
-        let at = instanceLocation.isRoot ? "/" : instanceLocation.description
-        return EvalNormError.escapingControlCharacters("\(at): \(message) (\(keywordLocation))")
+        let at = instanceLocation.isRoot ? "" : "\(instanceLocation): "
+        return EvalNormError.escapingControlCharacters("\(at)\(message) (\(keywordLocation))")
     }
 }
 

@@ -51,8 +51,9 @@ public struct EvalNormError: Error, Sendable, Equatable, CustomStringConvertible
         return EvalNormError.escapingControlCharacters(text)
     }
 
-    /// `text` with C0 and C1 control characters and DEL written as `\u00XX`.
-    static func escapingControlCharacters(_ text: String) -> String {
+    /// `text` with C0 and C1 control characters and DEL written as `\u00XX`, so that a message
+    /// quoting input stays on one line and cannot drive a terminal.
+    public static func escapingControlCharacters(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

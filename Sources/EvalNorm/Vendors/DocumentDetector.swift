@@ -14,6 +14,13 @@ public struct DocumentFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// `aegis run`, `scorecard records-page`, `canonical run`.
     public var description: String { "\(vendor?.rawValue ?? "canonical") \(kind)" }
+
+    /// The name of the bundled schema for documents of this format: `aegis-run`,
+    /// `scorecard-records-page`, or `eval-run` for canonical runs (see ``BundledSchemas``).
+    public var schemaName: String {
+        guard let vendor else { return "eval-run" }
+        return "\(vendor.rawValue)-\(kind.rawValue)"
+    }
 }
 
 /// Tells vendor documents apart by their shape: which documented keys they have.

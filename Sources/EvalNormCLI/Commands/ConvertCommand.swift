@@ -4,7 +4,7 @@ import EvalNorm
 enum ConvertCommand: Subcommand {
     static let name = "convert"
     static let abstract = "Convert runs to a vendor's documents or to canonical JSON, reporting losses"
-    static let usage = "evalnorm convert --to FORMAT [--from VENDOR] [--strict] [--pretty] FILE..."
+    static let usage = "evalnorm convert --to FORMAT [--from VENDOR] [--strict] [--no-validate] [--pretty] FILE..."
     static let discussion = """
         ARGUMENTS:
           FILE             A vendor document or canonical run (JSON), or '-' for standard input.
@@ -13,6 +13,8 @@ enum ConvertCommand: Subcommand {
           --to FORMAT      scorecard, dataframer, aegis, lunary or canonical.
           --from VENDOR    Read every file as this vendor's instead of detecting it.
           --strict         Treat any loss as an error: write nothing for that run, exit 1.
+          --no-validate    Convert documents that break their vendor schema too, instead of
+                           reporting and skipping them.
           --pretty         Indent the output (when it is one document).
           -h, --help       Show help information.
 
@@ -23,7 +25,7 @@ enum ConvertCommand: Subcommand {
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
-        let parsed = try ArgumentScanner(flags: ["--strict", "--pretty"], valueOptions: ["--to", "--from"]).scan(arguments)
+        let parsed = try ArgumentScanner(flags: ["--strict", "--pretty", "--no-validate"], valueOptions: ["--to", "--from"]).scan(arguments)
         guard let targetText = parsed.values["--to"] else { throw .usage("Missing expected option '--to FORMAT'") }
         let target = try VendorOption.parse(targetText, option: "--to", allowCanonical: true)
         let vendor = try VendorOption.from(parsed)
@@ -34,8 +36,9 @@ enum ConvertCommand: Subcommand {
         var lossy = false
         for group in documents.runs {
             let names = DocumentInputs.names(group)
+            if !parsed.has("--no-validate"), !documents.checkSchemas(group, context: context) { continue }
             do {
-                let conversion = try RunConverter.convert(RunReader().decode(group.map(\.document)), to: target)
+                let conversion = try RunConverter.convert(RunReader(validatesInput: false).decode(group.map(\.document)), to: target)
                 for loss in conversion.losses { context.standardError.write("evalnorm: \(names): lost: \(loss)\n") }
                 if !conversion.losses.isEmpty && parsed.has("--strict") {
                     lossy = true

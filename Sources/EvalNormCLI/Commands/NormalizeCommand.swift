@@ -4,7 +4,7 @@ import EvalNorm
 enum NormalizeCommand: Subcommand {
     static let name = "normalize"
     static let abstract = "Convert vendor documents to canonical runs"
-    static let usage = "evalnorm normalize [--from VENDOR] [--pretty] FILE..."
+    static let usage = "evalnorm normalize [--from VENDOR] [--no-validate] [--pretty] FILE..."
     static let discussion = """
         ARGUMENTS:
           FILE             A vendor document or canonical run (JSON), or '-' for standard input.
@@ -12,17 +12,22 @@ enum NormalizeCommand: Subcommand {
         OPTIONS:
           --from VENDOR    Read every file as this vendor's (scorecard, dataframer, aegis, lunary)
                            instead of detecting it.
+          --no-validate    Convert documents that break their vendor schema too (what the mapping
+                           cannot place is kept verbatim in extensions) instead of rejecting them.
           --pretty         Indent the output (one run only).
           -h, --help       Show help information.
 
         The files of one run merge into one canonical run: a Scorecard run and the records pages of its
         records, in the order given. One run is written as one JSON object; several runs as NDJSON, one
-        per line, in the order each first appears. A file that cannot be read is reported and skipped;
-        the exit code is then 1 if other runs were written, else 65 (or 66 when a file cannot be opened).
+        per line, in the order each first appears. Each vendor document is first validated against its
+        vendor schema ('evalnorm schema --list'); a run with a document that breaks it is reported, one
+        line per error, and skipped. A file that cannot be read is reported and skipped; the exit code is
+        then 1 if other runs were written, else 65 (or 66 when a file cannot be opened, or 1 when the
+        only problem was a schema violation).
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
-        let parsed = try ArgumentScanner(flags: ["--pretty"], valueOptions: ["--from"]).scan(arguments)
+        let parsed = try ArgumentScanner(flags: ["--pretty", "--no-validate"], valueOptions: ["--from"]).scan(arguments)
         let vendor = try VendorOption.from(parsed)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
@@ -30,8 +35,9 @@ enum NormalizeCommand: Subcommand {
         let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 ? .pretty : .compact
         var written = 0
         for group in groups {
+            if !parsed.has("--no-validate"), !documents.checkSchemas(group, context: context) { continue }
             do {
-                let run = try RunReader().decode(group.map(\.document))
+                let run = try RunReader(validatesInput: false).decode(group.map(\.document))
                 var bytes = CanonicalCodec().encode(run, style: style)
                 bytes.append(UInt8(ascii: "\n"))
                 context.standardOutput.write(bytes)
