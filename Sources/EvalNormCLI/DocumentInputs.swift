@@ -52,11 +52,18 @@ struct DocumentInputs {
         failure = code
     }
 
-    /// Validates the vendor documents of one run against their vendor schemas and reports every
-    /// violation as `evalnorm: FILE: POINTER: message (SCHEMA KEYWORD-POINTER)`; `false` if there was one.
+    /// Checks the vendor documents of one run for repeated keys, validates them against their vendor
+    /// schemas, and reports every violation as `evalnorm: FILE: POINTER: message (SCHEMA KEYWORD-POINTER)`; `false` if there was one.
     mutating func checkSchemas(_ group: [Input], context: CommandContext) -> Bool {
         var valid = true
         for input in group where input.document.format.vendor != nil {
+            do {
+                try RunReader().checkUnambiguous(input.document)
+            } catch {
+                report(error, in: input.name, context: context)
+                valid = false
+                continue
+            }
             let result = RunReader().validate(input.document)
             for error in result.errors {
                 let message = "\(error.message) (\(input.document.format.schemaName) \(error.keywordLocation))"

@@ -79,6 +79,12 @@ public struct RunReader: Sendable {
         return groups
     }
 
+    /// Throws when a vendor document repeats a key anywhere (which of the two values counts would be
+    /// a guess), with code ``EvalNormError/Code/duplicateKey`` and the pointer of the second one.
+    public func checkUnambiguous(_ document: DetectedDocument) throws(EvalNormError) {
+        if document.format.vendor != nil { try DuplicateKeyCheck.check(document.value) }
+    }
+
     /// Validates `document` against the bundled schema of its format (``DocumentFormat/schemaName``).
     public func validate(_ document: DetectedDocument) -> ValidationResult {
         guard let schema = RunReader.schemas[document.format.schemaName] else {
@@ -104,7 +110,7 @@ public struct RunReader: Sendable {
     public func decode(_ documents: [DetectedDocument]) throws(EvalNormError) -> EvalRun {
         if validatesInput {
             for document in documents where document.format.vendor != nil {
-                try DuplicateKeyCheck.check(document.value)  // an ambiguous document is not worth validating
+                try checkUnambiguous(document)  // an ambiguous document is not worth validating
                 let errors = validate(document).errors
                 guard let first = errors.first else { continue }
                 let more = errors.count > 1 ? " (and \(errors.count - 1) more schema error\(errors.count > 2 ? "s" : ""))" : ""
