@@ -76,6 +76,57 @@ struct DumpGenerator {
         append(#":00Z","error":null}"#)
     }
 
+    /// Aegis run documents (GET /runs/{id}) of `evaluationsPerRun` evaluations each, adding up to at
+    /// least `targetBytes`: valid against `aegis-run.schema.json`, string-heavy as real runs are.
+    mutating func makeAegisRuns(targetBytes: Int, evaluationsPerRun: Int) -> [[UInt8]] {
+        var runs: [[UInt8]] = []
+        var total = 0
+        while total < targetBytes {
+            output = []
+            appendAegisRun(id: 48_213 + runs.count, evaluations: evaluationsPerRun)
+            total += output.count
+            runs.append(output)
+        }
+        return runs
+    }
+
+    private mutating func appendAegisRun(id: Int, evaluations: Int) {
+        append(#"{"id":"#)
+        append(String(id))
+        append(#","user":"maria.lopez@northwind-support.example","author_email":"maria.lopez@northwind-support.example","run_type":"Dataset","run_source":"API Call","dataset":"Refund policy QA — v3","data_collection":"Customer Support","org_id":null,"number_of_metrics":2,"result":75.0,"threshold":70,"model_slug":"gpt-4o-mini","alias":"refunds-nightly","aggregate_results":{"ans_corr":83.3,"faith":66.7},"total_cost":"0.003150000000000","started_at":"2026-11-20T02:00:04Z","finished_at":"2026-11-20T02:01:37Z","is_gte_threshold":true,"evaluations":["#)
+        for index in 0..<evaluations {
+            if index > 0 { append(",") }
+            append(#"{"id":"#)
+            append(String(905_311 + index))
+            append(#","run_id":"#)
+            append(String(id))
+            append(#","record_index":"#)
+            append(String(index / 2))
+            append(index % 2 == 0 ? #","metric":"ans_corr","record":{"id":"# : #","metric":"faith","record":{"id":"#)
+            append(String(771_002 + index / 2))
+            append(#","prompt":"#)
+            appendText(words: 10 + random.next(below: 30))
+            append(#","input":null,"context":"#)
+            appendText(words: 40 + random.next(below: 120))
+            append(#","output":"#)
+            appendText(words: 30 + random.next(below: 90))
+            append(#","golden_answer":"#)
+            appendText(words: 5 + random.next(below: 20))
+            append(#"},"result":"#)
+            append(String(random.next(below: 101)))
+            append(#","threshold":70,"explanation":"#)
+            appendText(words: 15 + random.next(below: 50))
+            append(#","model_slug":"gpt-4o-mini","metric_args":null,"started_at":"2026-11-20T02:00:05Z","finished_at":"2026-11-20T02:00:07Z","evaluation_cost":"0.000"#)
+            append(String(100 + random.next(below: 900)))
+            append(#"","is_success":true,"is_gte_threshold":"#)
+            append(random.next(below: 4) == 0 ? "false" : "true")
+            append(#","eval_metadata":{"latency_ms":"#)
+            append(String(random.next(below: 5000)))
+            append("}}")
+        }
+        append("]}")
+    }
+
     /// Numbers in the forms vendors write them: integers, fractions, exponents, long decimals.
     private mutating func appendNumber() {
         switch random.next(below: 5) {

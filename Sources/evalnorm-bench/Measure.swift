@@ -29,11 +29,26 @@ struct Comparison {
     var foundationName: String
     /// Bytes Foundation reads or writes per run (writers may differ in escaping).
     var foundationBytes: Int?
+    /// The number of documents per run, for tasks over many documents.
+    var documents: Int?
+
+    init(name: String, bytes: Int, evalNorm: Double, foundation: Double, foundationName: String,
+         foundationBytes: Int? = nil, documents: Int? = nil) {
+        self.name = name
+        self.bytes = bytes
+        self.evalNorm = evalNorm
+        self.foundation = foundation
+        self.foundationName = foundationName
+        self.foundationBytes = foundationBytes
+        self.documents = documents
+    }
 
     var evalNormMBps: Double { Double(bytes) / 1e6 / evalNorm }
     var foundationMBps: Double { Double(foundationBytes ?? bytes) / 1e6 / foundation }
     /// How many times faster EvalNorm is, in time per run on the same input.
     var ratio: Double { foundation / evalNorm }
+    /// EvalNorm's documents per second, for tasks over many documents.
+    var evalNormDocumentsPerSecond: Double? { documents.map { Double($0) / evalNorm } }
 }
 
 #if canImport(Glibc)
@@ -67,7 +82,8 @@ func report(_ comparisons: [Comparison], inputBytes: Int, options: Options) {
     for comparison in comparisons {
         print(comparison.name.padding(toLength: 18, withPad: " ", startingAt: 0)
             + String(format: "%13.1f   %15.1f   %5.2fx", comparison.evalNormMBps, comparison.foundationMBps, comparison.ratio)
-            + "   (\(comparison.foundationName))")
+            + "   (\(comparison.foundationName))"
+            + (comparison.evalNormDocumentsPerSecond.map { String(format: "; %.0f documents/s", $0) } ?? ""))
     }
     print("")
     print(String(format: "peak RSS %.0f MB", peakResidentMB()))

@@ -12,8 +12,14 @@ import Darwin
 
    swift run -c release evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile TASK]
 
- --profile parse|write runs only EvalNorm's side of one task, N times, and prints nothing else: for
- `perf record` or `valgrind --tool=callgrind` runs.
+ --profile parse|write|validate runs only EvalNorm's side of one task, N times, and prints nothing
+ else: for `perf record` or `valgrind --tool=callgrind` runs.
+
+ Tasks: parse and write a string-heavy dump of the given size; validate the same number of MB of
+ Aegis run documents (50 evaluations each) against `aegis-run`, on parsed values ("validate") and
+ from bytes ("parse + validate"). Foundation has no JSON Schema validator: its baseline for both
+ validation tasks is JSONSerialization parsing the same documents, so the ratio says how the
+ validation compares with merely reading the data with Foundation.
 
  Each measurement is the median of N timed runs after one warm-up. Throughput is input MB/s for
  parsing and output MB/s for writing (1 MB = 10^6 bytes). Ratios above 1 mean EvalNorm is faster.
@@ -42,14 +48,14 @@ func parseOptions(_ arguments: [String]) -> Options? {
         case "--iterations": guard let count = value().flatMap(Int.init), count > 0 else { return nil }; options.iterations = count
         case "--seed": guard let seed = value().flatMap(UInt64.init) else { return nil }; options.seed = seed
         case "--json": options.json = true
-        case "--profile": guard let task = value(), ["parse", "write"].contains(task) else { return nil }; options.profile = task
+        case "--profile": guard let task = value(), ["parse", "write", "validate"].contains(task) else { return nil }; options.profile = task
         default: return nil
         }
     }
     return options
 }
 
-let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write]\n"
+let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n"
 
 #if DEBUG
 FileHandle.standardError.write(Data("evalnorm-bench: timings of a debug build mean nothing; run 'swift run -c release evalnorm-bench'\n".utf8))
@@ -72,9 +78,34 @@ do {
     FileHandle.standardError.write(Data("evalnorm-bench: the generated dump does not parse: \(error)\n".utf8))
     exit(70)
 }
+let aegisRuns = generator.makeAegisRuns(targetBytes: options.sizeMB * 1_000_000, evaluationsPerRun: 50)
+let aegisBytes = aegisRuns.reduce(0) { $0 + $1.count }
+let aegisData = aegisRuns.map { Data($0) }
+let aegisValues = aegisRuns.compactMap { try? JSONParser().parse($0) }
+let aegisSchema: JSONSchema
+do {
+    aegisSchema = try JSONSchema.bundled(named: "aegis-run")
+} catch {
+    FileHandle.standardError.write(Data("evalnorm-bench: the aegis-run schema does not compile: \(error)\n".utf8))
+    exit(70)
+}
+guard aegisValues.count == aegisRuns.count, aegisValues.allSatisfy(aegisSchema.isValid) else {
+    FileHandle.standardError.write(Data("evalnorm-bench: the generated Aegis runs are not valid against aegis-run\n".utf8))
+    exit(70)
+}
+
+/// Validates every generated Aegis run with the full error report, as `evalnorm validate` does.
+func validateAll() {
+    for value in aegisValues { _ = aegisSchema.validate(value) }
+}
+
 if let task = options.profile {
     for _ in 0..<options.iterations {
-        if task == "parse" { _ = try? JSONParser().parse(dump) } else { _ = JSONWriter().write(value) }
+        switch task {
+        case "parse": _ = try? JSONParser().parse(dump)
+        case "write": _ = JSONWriter().write(value)
+        default: validateAll()
+        }
     }
     exit(0)
 }
@@ -103,5 +134,28 @@ let write = Comparison(
     foundationName: "JSONSerialization.data",
     foundationBytes: foundationWrittenSize
 )
-report([parse, write], inputBytes: dump.count, options: options)
+let foundationParseAegis = measure(options.iterations) {
+    for data in aegisData { _ = try? JSONSerialization.jsonObject(with: data) }
+}
+let validate = Comparison(
+    name: "validate",
+    bytes: aegisBytes,
+    evalNorm: measure(options.iterations) { validateAll() },
+    foundation: foundationParseAegis,
+    foundationName: "JSONSerialization.jsonObject, no validation",
+    documents: aegisRuns.count
+)
+let parseAndValidate = Comparison(
+    name: "parse + validate",
+    bytes: aegisBytes,
+    evalNorm: measure(options.iterations) {
+        for run in aegisRuns {
+            if let parsed = try? JSONParser().parse(run) { _ = aegisSchema.validate(parsed) }
+        }
+    },
+    foundation: foundationParseAegis,
+    foundationName: "JSONSerialization.jsonObject, no validation",
+    documents: aegisRuns.count
+)
+report([parse, write, validate, parseAndValidate], inputBytes: dump.count, options: options)
 #endif
