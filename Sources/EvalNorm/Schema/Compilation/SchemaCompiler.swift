@@ -245,13 +245,6 @@ struct SchemaCompiler {
                 for member in members {
                     applicators.properties.append((member.key, try compile(member.value, scopes: subscopes("properties", member.key), depth: depth + 1)))
                 }
-                if applicators.properties.count > 8 {
-                    var index: [String: Int] = [:]
-                    for (offset, entry) in applicators.properties.enumerated() where index[entry.name] == nil {
-                        index[entry.name] = offset
-                    }
-                    applicators.index = index
-                }
             }
             if let value = object["patternProperties"] {
                 guard let members = value.objectValue else { throw invalid("patternProperties", "an object", value, scopes) }

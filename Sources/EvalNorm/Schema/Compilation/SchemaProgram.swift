@@ -115,8 +115,6 @@ struct PropertyApplicators: Sendable {
     var patterns: [(pattern: SchemaPattern, node: Int)] = []
     /// `additionalProperties`.
     var additional: Int?
-    /// A lookup from name to `properties` entry, built when there are many.
-    var index: [String: Int]?
 }
 
 /// A compiled keyword. Each case's evaluation lives in `Evaluation/`, one file per vocabulary.

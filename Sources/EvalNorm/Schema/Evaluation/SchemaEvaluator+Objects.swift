@@ -5,9 +5,10 @@ extension SchemaEvaluator {
                                   report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
+        var cursor = 0
         for (index, member) in members.enumerated() {
             var matched = false
-            if let property = applicators.node(forProperty: member.key) {
+            if let property = applicators.node(forProperty: member.key, cursor: &cursor) {
                 matched = true
                 valid = descend(property, member.value, keyword: "properties", member.key, instance: member.key,
                                 report: report, annotate: false).valid && valid
@@ -66,10 +67,47 @@ extension SchemaEvaluator {
 
 extension PropertyApplicators {
     /// The `properties` subschema for `name`, if it has one.
-    func node(forProperty name: String) -> Int? {
-        if let index {
-            return index[name].map { properties[$0].node }
+    ///
+    /// Documents tend to write their members in the order the schema lists them, so the search
+    /// starts at `cursor`, just past the previous hit, and wraps around: one comparison per member in
+    /// the common case, and no hashing.
+    func node(forProperty name: String, cursor: inout Int) -> Int? {
+        let count = properties.count
+        var position = cursor
+        for _ in 0..<count {
+            if position >= count { position = 0 }
+            if properties[position].name.isExactly(name) {
+                cursor = position + 1
+                return properties[position].node
+            }
+            position += 1
         }
-        return properties.first { $0.name.isExactly(name) }?.node
+        return nil
+    }
+}
+
+/// Finds keys among an object's members, starting each search just past the previous hit: when
+/// keys are asked for in the order the members are written (`required` lists usually are), each
+/// search takes one comparison.
+struct MemberSearch {
+    private let members: JSONObject
+    private var cursor = 0
+
+    init(_ members: JSONObject) {
+        self.members = members
+    }
+
+    mutating func contains(_ key: String) -> Bool {
+        let count = members.count
+        var position = cursor
+        for _ in 0..<count {
+            if position >= count { position = 0 }
+            if members[position].key.isExactly(key) {
+                cursor = position + 1
+                return true
+            }
+            position += 1
+        }
+        return false
     }
 }

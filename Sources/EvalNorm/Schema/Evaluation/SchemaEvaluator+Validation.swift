@@ -108,7 +108,8 @@ extension SchemaEvaluator {
     mutating func checkRequired(_ names: [String], _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
-        for name in names where !members.contains(key: name) {
+        var search = MemberSearch(members)
+        for name in names where !search.contains(name) {
             valid = false
             guard report else { break }
             fail(node, "required", "missing required property \(InstanceDescription.quoted(name))", report)

@@ -159,7 +159,8 @@ struct SchemaEvaluator {
         if let detail { keywordPath.append(detail) }
         if let instanceToken { instancePath.append(instanceToken) }
         defer {
-            keywordPath.removeLast(detail == nil ? 1 : 2)
+            keywordPath.removeLast()
+            if detail != nil { keywordPath.removeLast() }
             if instanceToken != nil { instancePath.removeLast() }
         }
         return evaluate(index, instance, report: report, annotate: annotate)
