@@ -157,7 +157,8 @@ struct SchemaCompiler {
 
         // Validation vocabulary.
         if let value = object["type"] {
-            builder.checks.append(.type(try types(value, scopes)))
+            let names = (value.arrayValue ?? [value]).compactMap(\.stringValue)
+            builder.checks.append(.type(try types(value, scopes), names.joined(separator: " or ")))
         }
         if let value = object["enum"] {
             guard let values = value.arrayValue else { throw invalid("enum", "an array", value, scopes) }

@@ -64,10 +64,6 @@ struct SchemaTypes: OptionSet, Sendable {
         }
     }
 
-    /// `integer`, `string or null`, …
-    var description: String {
-        SchemaTypes.names.filter { contains($0.1) }.map(\.0).joined(separator: " or ")
-    }
 }
 
 /// A numeric bound keyword.
@@ -120,7 +116,8 @@ struct PropertyApplicators: Sendable {
 /// A compiled keyword. Each case's evaluation lives in `Evaluation/`, one file per vocabulary.
 enum SchemaKeyword: Sendable {
     // Validation vocabulary
-    case type(SchemaTypes)
+    /// The allowed types, and how the schema lists them (`number or null`).
+    case type(SchemaTypes, String)
     case enumeration([JSONValue])
     case constant(JSONValue)
     case multipleOf(ExactDecimal, JSONNumber)

@@ -1,8 +1,8 @@
 /// The validation and format vocabularies: keywords that check the instance itself.
 extension SchemaEvaluator {
-    mutating func checkType(_ types: SchemaTypes, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkType(_ types: SchemaTypes, _ names: String, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
         if types.admits(instance) { return true }
-        fail(node, "type", "expected \(types.description), found \(InstanceDescription.describe(instance))", report)
+        fail(node, "type", "expected \(names), found \(InstanceDescription.describe(instance))", report)
         return false
     }
 

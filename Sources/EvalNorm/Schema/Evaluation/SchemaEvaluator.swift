@@ -72,8 +72,8 @@ struct SchemaEvaluator {
     private mutating func evaluate(_ keyword: SchemaKeyword, of node: SchemaNode, _ instance: JSONValue,
                                    report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         switch keyword {
-        case .type(let types):
-            return checkType(types, node, instance, report)
+        case .type(let types, let names):
+            return checkType(types, names, node, instance, report)
         case .enumeration(let values):
             return checkEnumeration(values, node, instance, report)
         case .constant(let value):
