@@ -137,6 +137,16 @@ let write = Comparison(
 let foundationParseAegis = measure(options.iterations) {
     for data in aegisData { _ = try? JSONSerialization.jsonObject(with: data) }
 }
+let parseAegis = Comparison(
+    name: "parse Aegis runs",
+    bytes: aegisBytes,
+    evalNorm: measure(options.iterations) {
+        for run in aegisRuns { _ = try? JSONParser().parse(run) }
+    },
+    foundation: foundationParseAegis,
+    foundationName: "JSONSerialization.jsonObject",
+    documents: aegisRuns.count
+)
 let validate = Comparison(
     name: "validate",
     bytes: aegisBytes,
@@ -157,5 +167,5 @@ let parseAndValidate = Comparison(
     foundationName: "JSONSerialization.jsonObject, no validation",
     documents: aegisRuns.count
 )
-report([parse, write, validate, parseAndValidate], inputBytes: dump.count, options: options)
+report([parse, write, parseAegis, validate, parseAndValidate], inputBytes: dump.count, options: options)
 #endif
