@@ -275,7 +275,7 @@ extension BrokenPayload {
             BrokenPayload(page, .set("/nextCursor", 458),
                           expect: [ExpectedError("/nextCursor", "expected string or null, found integer 458", keyword: "/properties/nextCursor/type")]),
             BrokenPayload(page, .set("/total", -1),
-                          expect: [ExpectedError("/total", "expected a number at least 0, found -1", keyword: "/properties/total/minimum")]),
+                          expect: [ExpectedError("/total", "expected at least 0, found -1", keyword: "/properties/total/minimum")]),
             BrokenPayload(page, .set("/total", 2.5),
                           expect: [ExpectedError("/total", "expected integer, found number 2.5", keyword: "/properties/total/type")]),
             BrokenPayload(page, .set("/data/0/scores/0/validationErrors", [["path": "/binaryScore"]]),

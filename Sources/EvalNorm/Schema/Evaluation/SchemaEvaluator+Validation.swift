@@ -54,7 +54,7 @@ extension SchemaEvaluator {
         case .exclusiveMaximum: passes = order < 0; expected = "less than"
         }
         if passes { return true }
-        fail(node, bound.keyword, "expected a number \(expected) \(lexeme.lexeme), found \(number.lexeme)", report)
+        fail(node, bound.keyword, "expected \(expected) \(lexeme.lexeme), found \(number.lexeme)", report)
         return false
     }
 
