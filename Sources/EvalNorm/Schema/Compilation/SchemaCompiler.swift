@@ -15,6 +15,7 @@ struct SchemaCompiler {
     private var documents: [String: JSONValue] = [:]
     private var resourceIndex: [String: Int] = [:]
     private var pending: [PendingReference] = []
+    private var stack = StackGuard()
 
     /// Subschemas nested deeper than this make the schema invalid (it protects the stack).
     static let maxDepth = 256
@@ -62,6 +63,9 @@ struct SchemaCompiler {
         let pointer = JSONPointer(tokens: scopes[0].tokens)
         guard depth <= SchemaCompiler.maxDepth else {
             throw EvalNormError(.invalidSchema, "Subschemas are nested more than \(SchemaCompiler.maxDepth) deep", pointer: pointer)
+        }
+        guard !stack.isExhausted(atDepth: depth) else {
+            throw EvalNormError(.invalidSchema, "Subschemas are nested too deeply to compile on this thread's stack (\(depth) levels)", pointer: pointer)
         }
         let object: JSONObject
         switch value {

@@ -9,7 +9,8 @@
 ///
 /// The keyword and instance paths are stacks of tokens, turned into JSON Pointers only when an error
 /// is recorded. The evaluation depth is capped, so a schema that recurses without consuming the
-/// instance (`{"$ref": "#"}`) gives an error instead of a stack overflow.
+/// instance (`{"$ref": "#"}`) gives an error instead of a stack overflow, and a ``StackGuard`` stops
+/// with an error before a deep document can exhaust a small thread stack.
 struct SchemaEvaluator {
     let program: SchemaProgram
     let assertsFormat: Bool
@@ -19,9 +20,11 @@ struct SchemaEvaluator {
     private var dynamicScope: [Int] = []
     private var depth = 0
     private var referencesOnPath = 0
+    private var stack = StackGuard()
 
-    /// Nested schema evaluations deeper than this fail with an error.
-    static let maxDepth = 1_000
+    /// Nested schema evaluations deeper than this fail with an error: room for a `$ref` and a
+    /// subschema at each of the parser's 512 levels, twice over.
+    static let maxDepth = 2_048
 
     init(program: SchemaProgram, assertsFormat: Bool) {
         self.program = program
@@ -49,6 +52,10 @@ struct SchemaEvaluator {
         }
         guard depth < SchemaEvaluator.maxDepth else {
             fail(node, nil, "the schema recurses more than \(SchemaEvaluator.maxDepth) levels deep here without reaching a result", report)
+            return Outcome(valid: false)
+        }
+        guard !stack.isExhausted(atDepth: depth) else {
+            fail(node, nil, "too deeply nested to validate on this thread's stack (\(depth) schema levels); validate on a thread with a larger stack", report)
             return Outcome(valid: false)
         }
         depth += 1
