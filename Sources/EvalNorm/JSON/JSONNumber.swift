@@ -62,39 +62,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Whether the number has no fractional part, whatever its lexeme (`10`, `10.0`, `1e1`, `1.5e1`
     /// yes; `1.5`, `1e-1` no), decided exactly from the digits. This is JSON Schema's `integer`.
     public var isIntegral: Bool {
-        if isInteger { return true }
-        let utf8 = Array(lexeme.utf8)
-        var index = utf8.first == UInt8(ascii: "-") ? 1 : 0
-        var integerDigits: [UInt8] = []
-        while index < utf8.count, utf8[index].isDigit { integerDigits.append(utf8[index]); index += 1 }
-        var fractionDigits: [UInt8] = []
-        if index < utf8.count, utf8[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < utf8.count, utf8[index].isDigit { fractionDigits.append(utf8[index]); index += 1 }
-        }
-        var exponent = 0
-        if index < utf8.count {  // e or E
-            index += 1
-            var sign = 1
-            if index < utf8.count, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") {
-                sign = utf8[index] == UInt8(ascii: "-") ? -1 : 1
-                index += 1
-            }
-            var magnitude = 0
-            while index < utf8.count, utf8[index].isDigit {
-                magnitude = min(magnitude * 10 + Int(utf8[index] - UInt8(ascii: "0")), 1_000_000_000)
-                index += 1
-            }
-            exponent = sign * magnitude
-        }
-        // The value is digits × 10^scale; it is integral when, without trailing zeros, scale ≥ 0.
-        var digits = integerDigits + fractionDigits
-        var scale = exponent - fractionDigits.count
-        while digits.last == UInt8(ascii: "0") {
-            digits.removeLast()
-            scale += 1
-        }
-        return digits.isEmpty || scale >= 0  // no digits left: the number is zero
+        isInteger || ExactDecimal(self).exponent >= 0  // zero has exponent 0
     }
 
     /// The value as an `Int64`, when the lexeme is an integer that fits; `nil` otherwise

@@ -1,4 +1,5 @@
-/// A JSON number as an exact decimal, `±digits × 10^exponent`, for JSON Schema's numeric keywords.
+/// A JSON number as an exact decimal, `±digits × 10^exponent`: what JSON Schema's numeric keywords
+/// and ``JSONNumber/isIntegral`` compare.
 ///
 /// Read from the lexeme, never through `Double`: `0.1` is exactly one tenth, `1.0` equals `1`, and
 /// `12345678901234567891` keeps its last digit. `digits` has no leading or trailing zeros (those move
