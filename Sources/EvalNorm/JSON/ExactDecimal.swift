@@ -3,8 +3,9 @@
 ///
 /// Read from the lexeme, never through `Double`: `0.1` is exactly one tenth, `1.0` equals `1`, and
 /// `12345678901234567891` keeps its last digit. `digits` has no leading or trailing zeros (those move
-/// into `exponent`); zero has no digits. Exponents are clamped to ±2,000,000,000, so `1e999999999999`
-/// compares as the huge number it is instead of overflowing.
+/// into `exponent`); zero has no digits. Exponents are clamped to ±10^17, so `1e999999999999999999999`
+/// compares as the huge number it is instead of overflowing (numbers whose exponents both pass
+/// that clamp compare as equal in magnitude).
 struct ExactDecimal: Sendable, Equatable {
     /// Whether the number is below zero (`-0` is zero, not negative).
     var isNegative: Bool
@@ -60,7 +61,7 @@ struct ExactDecimal: Sendable, Equatable {
         self.exponent = digits.isEmpty ? 0 : exponent
     }
 
-    private static let exponentLimit = 2_000_000_000
+    private static let exponentLimit = 100_000_000_000_000_000
 
     var isZero: Bool { digits.isEmpty }
 

@@ -25,8 +25,9 @@ public struct JSONSchema: Sendable {
     ///   - baseURI: the schema's URI when it has no `$id`, against which relative `$ref`s resolve.
     ///   - registry: documents that `$ref`s may name; the bundled schemas by default.
     /// - Throws: ``EvalNormError`` with code ``EvalNormError/Code/invalidSchema`` (and the pointer of
-    ///   the offending keyword in the schema) when the schema breaks draft 2020-12's rules, or
-    ///   ``EvalNormError/Code/unresolvedReference`` when a `$ref` names nothing known.
+    ///   the offending keyword in the schema) when the schema breaks draft 2020-12's rules,
+    ///   ``EvalNormError/Code/unresolvedReference`` when a `$ref` names nothing known, or
+    ///   ``EvalNormError/Code/depthLimitExceeded`` for subschemas nested more than 256 deep.
     public init(_ schema: JSONValue, baseURI: String = JSONSchema.defaultBaseURI, registry: SchemaRegistry = SchemaRegistry(),
                 options: ValidationOptions = ValidationOptions()) throws(EvalNormError) {
         var compiler = SchemaCompiler(registry: registry)
@@ -51,6 +52,10 @@ public struct JSONSchema: Sendable {
     }
 
     /// Validates `instance`, collecting every error.
+    ///
+    /// A schema that recurses without consuming the instance (2,048 levels), or an instance too deep
+    /// for the calling thread's stack, ends validation with an error saying so: the instance is then
+    /// reported invalid, never valid by accident.
     public func validate(_ instance: JSONValue) -> ValidationResult {
         var evaluator = SchemaEvaluator(program: program, assertsFormat: options.assertsFormat)
         _ = evaluator.evaluateRoot(instance, report: true)

@@ -35,6 +35,10 @@ public struct SchemaRegistry: Sendable {
     /// A document with its own `$id` can also be found by that.
     public mutating func register(_ document: JSONValue, uri: String) {
         documents[SchemaRegistry.key(uri)] = document
+        if let id = document["$id"]?.stringValue {
+            let resolved = URIReference(id).resolved(against: URIReference(uri)).withoutFragment.text
+            if documents[resolved] == nil { documents[resolved] = document }
+        }
     }
 
     /// The document registered under `uri`, if any.

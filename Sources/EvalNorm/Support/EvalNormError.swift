@@ -98,7 +98,8 @@ extension EvalNormError {
         public static let invalidUTF8 = Code(rawValue: "json.invalidUTF8")
         /// A byte order mark at the start of the input (RFC 8259 §8.1 forbids sending one).
         public static let byteOrderMark = Code(rawValue: "json.byteOrderMark")
-        /// Arrays and objects nested deeper than the parser's `maxDepth`.
+        /// Arrays and objects nested deeper than the parser's `maxDepth`, or subschemas nested deeper
+        /// than a schema may be (256 levels, or less where the thread's stack would not hold them).
         public static let depthLimitExceeded = Code(rawValue: "json.depthLimitExceeded")
         /// A value of the wrong JSON type for where it stands (`expected string, found number 1`).
         public static let typeMismatch = Code(rawValue: "decode.typeMismatch")

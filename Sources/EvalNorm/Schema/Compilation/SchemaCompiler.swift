@@ -62,10 +62,10 @@ struct SchemaCompiler {
         var scopes = scopes
         let pointer = JSONPointer(tokens: scopes[0].tokens)
         guard depth <= SchemaCompiler.maxDepth else {
-            throw EvalNormError(.invalidSchema, "Subschemas are nested more than \(SchemaCompiler.maxDepth) deep", pointer: pointer)
+            throw EvalNormError(.depthLimitExceeded, "Subschemas are nested more than \(SchemaCompiler.maxDepth) deep", pointer: pointer)
         }
         guard !stack.isExhausted(atDepth: depth) else {
-            throw EvalNormError(.invalidSchema, "Subschemas are nested too deeply to compile on this thread's stack (\(depth) levels)", pointer: pointer)
+            throw EvalNormError(.depthLimitExceeded, "Subschemas are nested too deeply to compile on this thread's stack (\(depth) levels); compile on a thread with a larger stack", pointer: pointer)
         }
         let object: JSONObject
         switch value {
@@ -77,7 +77,9 @@ struct SchemaCompiler {
             throw EvalNormError(.invalidSchema, "A schema must be an object or a boolean, found \(InstanceDescription.describe(value))", pointer: pointer)
         }
         if let id = object["$id"] {
-            guard let text = id.stringValue else { throw invalid("$id", "a string", id, scopes) }
+            guard let text = id.stringValue, URIReference(text).fragment?.isEmpty ?? true else {
+                throw invalid("$id", "a URI reference without a fragment", id, scopes)
+            }
             let uri = URIReference(text).resolved(against: URIReference(scopes[scopes.count - 1].uri)).withoutFragment.text
             if uri != scopes[scopes.count - 1].uri {
                 let resource = addResource(uri, document: value)
@@ -87,11 +89,15 @@ struct SchemaCompiler {
         let scope = scopes[scopes.count - 1]
         let index = register(SchemaNode(resource: scope.resource, location: ""), scopes: scopes)
         if let anchor = object["$anchor"] {
-            guard let name = anchor.stringValue else { throw invalid("$anchor", "a string", anchor, scopes) }
+            guard let name = anchor.stringValue, SchemaCompiler.isAnchorName(name) else {
+                throw invalid("$anchor", "a name (a letter or '_', then letters, digits, '-', '_' or '.')", anchor, scopes)
+            }
             anchors[scope.uri + "#" + name] = index
         }
         if let anchor = object["$dynamicAnchor"] {
-            guard let name = anchor.stringValue else { throw invalid("$dynamicAnchor", "a string", anchor, scopes) }
+            guard let name = anchor.stringValue, SchemaCompiler.isAnchorName(name) else {
+                throw invalid("$dynamicAnchor", "a name (a letter or '_', then letters, digits, '-', '_' or '.')", anchor, scopes)
+            }
             anchors[scope.uri + "#" + name] = index
             program.resources[scope.resource].dynamicAnchors[name] = index
         }
@@ -128,15 +134,22 @@ struct SchemaCompiler {
         var ordered: [SchemaKeyword] { references + checks + applicators + unevaluated }
     }
 
+    /// Compiles the keywords of one schema object. Each vocabulary has its own function, which keeps
+    /// the stack frame of each level of nested subschemas small (debug builds give every local of a
+    /// function its own slot).
     private mutating func compileKeywords(_ builder: inout KeywordBuilder, scopes: [Scope], depth: Int) throws(EvalNormError) {
+        try compileCore(&builder, scopes: scopes, depth: depth)
+        try compileValidation(&builder, scopes: scopes)
+        try compileInPlaceApplicators(&builder, scopes: scopes, depth: depth)
+        try compileObjectApplicators(&builder, scopes: scopes, depth: depth)
+        try compileArrayApplicators(&builder, scopes: scopes, depth: depth)
+        try compileUnevaluated(&builder, scopes: scopes, depth: depth)
+    }
+
+    /// `$ref`, `$dynamicRef` and `$defs`.
+    private mutating func compileCore(_ builder: inout KeywordBuilder, scopes: [Scope], depth: Int) throws(EvalNormError) {
         let object = builder.object
         let scope = scopes[scopes.count - 1]
-
-        func subscopes(_ tokens: String...) -> [Scope] {
-            scopes.map { Scope(uri: $0.uri, resource: $0.resource, tokens: $0.tokens + tokens) }
-        }
-
-        // Core: references and definitions.
         for keyword in ["$ref", "$dynamicRef"] {
             guard let value = object[keyword] else { continue }
             guard let text = value.stringValue else { throw invalid(keyword, "a string", value, scopes) }
@@ -155,11 +168,14 @@ struct SchemaCompiler {
         if let defs = object["$defs"] {
             guard let members = defs.objectValue else { throw invalid("$defs", "an object", defs, scopes) }
             for member in members {
-                _ = try compile(member.value, scopes: subscopes("$defs", member.key), depth: depth + 1)
+                _ = try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "$defs", member.key), depth: depth + 1)
             }
         }
+    }
 
-        // Validation vocabulary.
+    /// The validation and format vocabularies: no subschemas.
+    private mutating func compileValidation(_ builder: inout KeywordBuilder, scopes: [Scope]) throws(EvalNormError) {
+        let object = builder.object
         if let value = object["type"] {
             let names = (value.arrayValue ?? [value]).compactMap(\.stringValue)
             builder.checks.append(.type(try types(value, scopes), names.joined(separator: " or ")))
@@ -208,8 +224,11 @@ struct SchemaCompiler {
             guard let name = value.stringValue else { throw invalid("format", "a string", value, scopes) }
             builder.checks.append(.format(name))
         }
+    }
 
-        // Applicator vocabulary.
+    /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else` and `dependentSchemas`.
+    private mutating func compileInPlaceApplicators(_ builder: inout KeywordBuilder, scopes: [Scope], depth: Int) throws(EvalNormError) {
+        let object = builder.object
         for keyword in ["allOf", "anyOf", "oneOf"] {
             guard let value = object[keyword] else { continue }
             guard let elements = value.arrayValue, !elements.isEmpty else {
@@ -217,55 +236,65 @@ struct SchemaCompiler {
             }
             var nodes: [Int] = []
             for (offset, element) in elements.enumerated() {
-                nodes.append(try compile(element, scopes: subscopes(keyword, String(offset)), depth: depth + 1))
+                nodes.append(try compile(element, scopes: SchemaCompiler.subscopes(scopes, keyword, String(offset)), depth: depth + 1))
             }
             builder.applicators.append(keyword == "allOf" ? .allOf(nodes) : keyword == "anyOf" ? .anyOf(nodes) : .oneOf(nodes))
         }
         if let value = object["not"] {
-            builder.applicators.append(.not(try compile(value, scopes: subscopes("not"), depth: depth + 1)))
+            builder.applicators.append(.not(try compile(value, scopes: SchemaCompiler.subscopes(scopes, "not"), depth: depth + 1)))
         }
         if let value = object["if"] {
-            let condition = try compile(value, scopes: subscopes("if"), depth: depth + 1)
-            let then = try object["then"].map { (value) throws(EvalNormError) in try compile(value, scopes: subscopes("then"), depth: depth + 1) }
-            let otherwise = try object["else"].map { (value) throws(EvalNormError) in try compile(value, scopes: subscopes("else"), depth: depth + 1) }
+            let condition = try compile(value, scopes: SchemaCompiler.subscopes(scopes, "if"), depth: depth + 1)
+            let then = try object["then"].map { (value) throws(EvalNormError) in try compile(value, scopes: SchemaCompiler.subscopes(scopes, "then"), depth: depth + 1) }
+            let otherwise = try object["else"].map { (value) throws(EvalNormError) in try compile(value, scopes: SchemaCompiler.subscopes(scopes, "else"), depth: depth + 1) }
             builder.applicators.append(.conditional(if: condition, then: then, else: otherwise))
         } else {
             // `then` and `else` without `if` do nothing, but `$ref`s may still point into them.
             for keyword in ["then", "else"] {
-                if let value = object[keyword] { _ = try compile(value, scopes: subscopes(keyword), depth: depth + 1) }
+                if let value = object[keyword] { _ = try compile(value, scopes: SchemaCompiler.subscopes(scopes, keyword), depth: depth + 1) }
             }
         }
         if let value = object["dependentSchemas"] {
             guard let members = value.objectValue else { throw invalid("dependentSchemas", "an object", value, scopes) }
             var dependencies: [(property: String, node: Int)] = []
             for member in members {
-                dependencies.append((member.key, try compile(member.value, scopes: subscopes("dependentSchemas", member.key), depth: depth + 1)))
+                dependencies.append((member.key, try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "dependentSchemas", member.key), depth: depth + 1)))
             }
             builder.applicators.append(.dependentSchemas(dependencies))
         }
+    }
+
+    /// `properties`, `patternProperties`, `additionalProperties` and `propertyNames`.
+    private mutating func compileObjectApplicators(_ builder: inout KeywordBuilder, scopes: [Scope], depth: Int) throws(EvalNormError) {
+        let object = builder.object
         if object["properties"] != nil || object["patternProperties"] != nil || object["additionalProperties"] != nil {
             var applicators = PropertyApplicators()
             if let value = object["properties"] {
                 guard let members = value.objectValue else { throw invalid("properties", "an object", value, scopes) }
                 for member in members {
-                    applicators.properties.append((member.key, try compile(member.value, scopes: subscopes("properties", member.key), depth: depth + 1)))
+                    applicators.properties.append((member.key, try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "properties", member.key), depth: depth + 1)))
                 }
             }
             if let value = object["patternProperties"] {
                 guard let members = value.objectValue else { throw invalid("patternProperties", "an object", value, scopes) }
                 for member in members {
                     let compiled = try pattern("patternProperties", .string(member.key), scopes)
-                    applicators.patterns.append((compiled, try compile(member.value, scopes: subscopes("patternProperties", member.key), depth: depth + 1)))
+                    applicators.patterns.append((compiled, try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "patternProperties", member.key), depth: depth + 1)))
                 }
             }
             if let value = object["additionalProperties"] {
-                applicators.additional = try compile(value, scopes: subscopes("additionalProperties"), depth: depth + 1)
+                applicators.additional = try compile(value, scopes: SchemaCompiler.subscopes(scopes, "additionalProperties"), depth: depth + 1)
             }
             builder.applicators.append(.properties(applicators))
         }
         if let value = object["propertyNames"] {
-            builder.applicators.append(.propertyNames(try compile(value, scopes: subscopes("propertyNames"), depth: depth + 1)))
+            builder.applicators.append(.propertyNames(try compile(value, scopes: SchemaCompiler.subscopes(scopes, "propertyNames"), depth: depth + 1)))
         }
+    }
+
+    /// `prefixItems`, `items` and `contains` (with `minContains`/`maxContains`).
+    private mutating func compileArrayApplicators(_ builder: inout KeywordBuilder, scopes: [Scope], depth: Int) throws(EvalNormError) {
+        let object = builder.object
         if object["prefixItems"] != nil || object["items"] != nil {
             var prefix: [Int] = []
             if let value = object["prefixItems"] {
@@ -273,26 +302,34 @@ struct SchemaCompiler {
                     throw invalid("prefixItems", "a non-empty array of schemas", value, scopes)
                 }
                 for (offset, element) in elements.enumerated() {
-                    prefix.append(try compile(element, scopes: subscopes("prefixItems", String(offset)), depth: depth + 1))
+                    prefix.append(try compile(element, scopes: SchemaCompiler.subscopes(scopes, "prefixItems", String(offset)), depth: depth + 1))
                 }
             }
-            let rest = try object["items"].map { (value) throws(EvalNormError) in try compile(value, scopes: subscopes("items"), depth: depth + 1) }
+            let rest = try object["items"].map { (value) throws(EvalNormError) in try compile(value, scopes: SchemaCompiler.subscopes(scopes, "items"), depth: depth + 1) }
             builder.applicators.append(.items(prefix: prefix, rest: rest))
         }
         if let value = object["contains"] {
-            let node = try compile(value, scopes: subscopes("contains"), depth: depth + 1)
+            let node = try compile(value, scopes: SchemaCompiler.subscopes(scopes, "contains"), depth: depth + 1)
             let minimum = try object["minContains"].map { (value) throws(EvalNormError) in try count("minContains", value, scopes) } ?? 1
             let maximum = try object["maxContains"].map { (value) throws(EvalNormError) in try count("maxContains", value, scopes) }
             builder.applicators.append(.contains(node, minimum: minimum, maximum: maximum))
         }
+    }
 
-        // Unevaluated vocabulary: evaluated last, after every annotation is known.
+    /// `unevaluatedItems` and `unevaluatedProperties`: evaluated last, after every annotation is known.
+    private mutating func compileUnevaluated(_ builder: inout KeywordBuilder, scopes: [Scope], depth: Int) throws(EvalNormError) {
+        let object = builder.object
         if let value = object["unevaluatedItems"] {
-            builder.unevaluated.append(.unevaluatedItems(try compile(value, scopes: subscopes("unevaluatedItems"), depth: depth + 1)))
+            builder.unevaluated.append(.unevaluatedItems(try compile(value, scopes: SchemaCompiler.subscopes(scopes, "unevaluatedItems"), depth: depth + 1)))
         }
         if let value = object["unevaluatedProperties"] {
-            builder.unevaluated.append(.unevaluatedProperties(try compile(value, scopes: subscopes("unevaluatedProperties"), depth: depth + 1)))
+            builder.unevaluated.append(.unevaluatedProperties(try compile(value, scopes: SchemaCompiler.subscopes(scopes, "unevaluatedProperties"), depth: depth + 1)))
         }
+    }
+
+    /// `scopes` one level down, at `tokens` below the current subschema.
+    private static func subscopes(_ scopes: [Scope], _ tokens: String...) -> [Scope] {
+        scopes.map { Scope(uri: $0.uri, resource: $0.resource, tokens: $0.tokens + tokens) }
     }
 
     // MARK: Keyword values
@@ -306,16 +343,25 @@ struct SchemaCompiler {
         let names: [JSONValue] = value.arrayValue ?? [value]
         var types: SchemaTypes = []
         for name in names {
-            guard let text = name.stringValue, let type = SchemaTypes.names.first(where: { $0.0 == text })?.1 else {
-                throw invalid("type", "a type name or an array of them", value, scopes)
+            guard let text = name.stringValue, let type = SchemaTypes.names.first(where: { $0.0 == text })?.1,
+                  !types.contains(type) else {
+                throw invalid("type", "a type name or a non-empty array of distinct type names", value, scopes)
             }
             types.insert(type)
         }
+        guard !types.isEmpty else { throw invalid("type", "a type name or a non-empty array of distinct type names", value, scopes) }
         return types
     }
 
+    /// `$anchor` and `$dynamicAnchor` names: `^[A-Za-z_][-A-Za-z0-9._]*$`.
+    private static func isAnchorName(_ name: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+        guard let first = name.utf8.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        return name.utf8.allSatisfy { isLetter($0) || $0.isDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
     private func count(_ keyword: String, _ value: JSONValue, _ scopes: [Scope]) throws(EvalNormError) -> Int {
-        guard let number = value.numberValue, number.isIntegral, !number.lexeme.hasPrefix("-") else {
+        guard let number = value.numberValue, number.isIntegral, !ExactDecimal(number).isNegative else {
             throw invalid(keyword, "a non-negative integer", value, scopes)
         }
         // 10.0 and 1e2 are integers too; anything beyond Int's range is no bound in practice.
@@ -327,11 +373,14 @@ struct SchemaCompiler {
         return result
     }
 
+    /// The value of `required` or a `dependentRequired` entry: distinct strings.
     private func strings(_ keyword: String, _ value: JSONValue, _ scopes: [Scope]) throws(EvalNormError) -> [String] {
-        guard let elements = value.arrayValue else { throw invalid(keyword, "an array of strings", value, scopes) }
+        guard let elements = value.arrayValue else { throw invalid(keyword, "an array of distinct strings", value, scopes) }
         var result: [String] = []
         for element in elements {
-            guard let text = element.stringValue else { throw invalid(keyword, "an array of strings", value, scopes) }
+            guard let text = element.stringValue, !result.contains(where: { $0.isExactly(text) }) else {
+                throw invalid(keyword, "an array of distinct strings", value, scopes)
+            }
             result.append(text)
         }
         return result

@@ -26,6 +26,7 @@ extension SchemaEvaluator {
             guard collect else { break }  // annotations come from every passing branch
             annotations.formUnion(outcome.annotations)
         }
+        if isAborted { return false }
         if !valid, report { reportNoMatch(nodes, keyword: "anyOf", node, instance) }
         return valid
     }
@@ -41,6 +42,7 @@ extension SchemaEvaluator {
             matched = outcome.annotations
             if matches.count > 1, !report { return false }
         }
+        if isAborted { return false }
         switch matches.count {
         case 1:
             if collect { annotations.formUnion(matched) }
@@ -95,7 +97,9 @@ extension SchemaEvaluator {
     }
 
     mutating func applyNot(_ negated: Int, _ node: SchemaNode, _ instance: JSONValue, report: Bool) -> Bool {
-        guard descend(negated, instance, keyword: "not", report: false, annotate: false).valid else { return true }
+        let matches = descend(negated, instance, keyword: "not", report: false, annotate: false).valid
+        if isAborted { return false }
+        guard matches else { return true }
         fail(node, "not", "expected a value that does not match the schema in not, found \(InstanceDescription.describe(instance))", report)
         return false
     }
@@ -104,6 +108,7 @@ extension SchemaEvaluator {
                                    report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         if then == nil, otherwise == nil, !collect { return true }
         let test = descend(condition, instance, keyword: "if", report: false, annotate: collect)
+        if isAborted { return false }
         if test.valid, collect { annotations.formUnion(test.annotations) }
         guard let branch = test.valid ? then : otherwise else { return true }
         let outcome = descend(branch, instance, keyword: test.valid ? "then" : "else", report: report, annotate: collect)

@@ -34,6 +34,7 @@ extension SchemaEvaluator {
             count += 1
             if collect { annotations.items.insert(index, count: elements.count) }
         }
+        if isAborted { return false }
         if count < minimum {
             let items = minimum == 1 ? "item" : "items"
             fail(node, minimum == 1 ? "contains" : "minContains",

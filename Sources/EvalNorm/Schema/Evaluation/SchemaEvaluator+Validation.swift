@@ -8,7 +8,9 @@ extension SchemaEvaluator {
 
     mutating func checkEnumeration(_ values: [JSONValue], _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
         if values.contains(where: { SchemaEquality.equal($0, instance) }) { return true }
-        if report {
+        if report, values.isEmpty {
+            fail(node, "enum", "expected no value at all (the enum is empty), found \(InstanceDescription.describe(instance))", report)
+        } else if report {
             let shown = values.prefix(8).map(InstanceDescription.literal).joined(separator: ", ")
             let more = values.count > 8 ? ", … (\(values.count) values)" : ""
             fail(node, "enum", "expected one of \(shown)\(more), found \(InstanceDescription.describe(instance))", report)
@@ -19,7 +21,9 @@ extension SchemaEvaluator {
     mutating func checkConstant(_ value: JSONValue, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
         if SchemaEquality.equal(value, instance) { return true }
         if report {
-            fail(node, "const", "expected \(InstanceDescription.literal(value)), found \(InstanceDescription.describe(instance))", report)
+            let found = instance.arrayValue == nil && instance.objectValue == nil
+                ? InstanceDescription.describe(instance) : InstanceDescription.literal(instance)
+            fail(node, "const", "expected \(InstanceDescription.literal(value)), found \(found)", report)
         }
         return false
     }

@@ -31,10 +31,24 @@ struct SchemaEvaluator {
         self.assertsFormat = assertsFormat
     }
 
-    /// Evaluates the root node; afterwards ``errors`` holds every error (when `report` is on).
+    /// Why evaluation stopped before reaching a verdict (a depth or stack limit), if it did. Once
+    /// set, every evaluation fails at once and no applicator may turn that into a pass (`not` of an
+    /// aborted evaluation is not a match): the instance is reported invalid with this error.
+    private(set) var abortion: ValidationError?
+
+    /// Evaluates the root node; afterwards ``errors`` holds every error (when `report` is on), and
+    /// the abortion error if evaluation was cut short.
     mutating func evaluateRoot(_ instance: JSONValue, report: Bool) -> Bool {
-        evaluate(program.root, instance, report: report, annotate: false).valid
+        let valid = evaluate(program.root, instance, report: report, annotate: false).valid
+        if let abortion {
+            if report, !errors.contains(abortion) { errors.append(abortion) }
+            return false
+        }
+        return valid
     }
+
+    /// Whether evaluation has been cut short; applicators check it after evaluating a subschema.
+    var isAborted: Bool { abortion != nil }
 
     // MARK: Nodes
 
@@ -45,17 +59,18 @@ struct SchemaEvaluator {
     }
 
     mutating func evaluate(_ index: Int, _ instance: JSONValue, report: Bool, annotate: Bool) -> Outcome {
+        if abortion != nil { return Outcome(valid: false) }
         let node = program.nodes[index]
         if let constant = node.constant {
             if !constant { fail(node, nil, "no value is allowed here", report) }
             return Outcome(valid: constant)
         }
         guard depth < SchemaEvaluator.maxDepth else {
-            fail(node, nil, "the schema recurses more than \(SchemaEvaluator.maxDepth) levels deep here without reaching a result", report)
+            abort(node, "the schema recurses more than \(SchemaEvaluator.maxDepth) levels deep here without reaching a result")
             return Outcome(valid: false)
         }
         guard !stack.isExhausted(atDepth: depth) else {
-            fail(node, nil, "too deeply nested to validate on this thread's stack (\(depth) schema levels); validate on a thread with a larger stack", report)
+            abort(node, "too deeply nested to validate on this thread's stack (\(depth) schema levels); validate on a thread with a larger stack")
             return Outcome(valid: false)
         }
         depth += 1
@@ -155,6 +170,14 @@ struct SchemaEvaluator {
         }
         errors.append(ValidationError(keywordLocation: JSONPointer(tokens: keywordTokens), absoluteKeywordLocation: absolute,
                                       instanceLocation: JSONPointer(tokens: instanceTokens), message: message))
+    }
+
+    /// Stops evaluation: records why, at the current locations, whatever `report` says.
+    private mutating func abort(_ node: SchemaNode, _ message: String) {
+        var absolute: String?
+        if referencesOnPath > 0 { absolute = node.location }
+        abortion = ValidationError(keywordLocation: JSONPointer(tokens: keywordPath), absoluteKeywordLocation: absolute,
+                                   instanceLocation: JSONPointer(tokens: instancePath), message: message)
     }
 
     /// Evaluates `index` against `instance`, with `keyword` (and `detail`, such as the property name

@@ -13,13 +13,17 @@ enum InstanceDescription {
         }
     }
 
-    /// A scalar as JSON text (strings quoted and cut at 40 characters), or `object`/`array`.
+    /// The value as compact JSON text, cut at 60 characters with `…` (strings at 40).
     static func literal(_ value: JSONValue) -> String {
         switch value {
-        case .string(let text): quoted(text)
-        case .object: "an object"
-        case .array: "an array"
-        default: JSONWriter().string(from: value)
+        case .string(let text):
+            return quoted(text)
+        case .object, .array:
+            let text = JSONWriter().string(from: value)
+            guard text.unicodeScalars.count > 60 else { return text }
+            return String(String.UnicodeScalarView(text.unicodeScalars.prefix(60))) + "…"
+        default:
+            return JSONWriter().string(from: value)
         }
     }
 
