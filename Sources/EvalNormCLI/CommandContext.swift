@@ -25,12 +25,16 @@ public struct CommandContext: Sendable {
     public var standardOutput: OutputChannel
     /// Diagnostics: errors, warnings, usage messages.
     public var standardError: OutputChannel
+    /// Whether diagnostics go to a terminal, where progress may be shown.
+    public var standardErrorIsTerminal: Bool
 
     /// Creates a context from its three streams.
-    public init(standardInput: Input, standardOutput: OutputChannel, standardError: OutputChannel) {
+    public init(standardInput: Input, standardOutput: OutputChannel, standardError: OutputChannel,
+                standardErrorIsTerminal: Bool = false) {
         self.standardInput = standardInput
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.standardErrorIsTerminal = standardErrorIsTerminal
     }
 
     /// The process's own standard input, output and error.
@@ -38,7 +42,8 @@ public struct CommandContext: Sendable {
         CommandContext(
             standardInput: .fileDescriptor(STDIN_FILENO),
             standardOutput: OutputChannel(fileDescriptor: STDOUT_FILENO),
-            standardError: OutputChannel(fileDescriptor: STDERR_FILENO)
+            standardError: OutputChannel(fileDescriptor: STDERR_FILENO),
+            standardErrorIsTerminal: isatty(STDERR_FILENO) == 1
         )
     }
 

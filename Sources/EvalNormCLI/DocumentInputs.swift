@@ -66,9 +66,8 @@ struct DocumentInputs {
             }
             let result = RunReader().validate(input.document)
             for error in result.errors {
-                let message = "\(error.message) (\(input.document.format.schemaName) \(error.keywordLocation))"
-                let location = error.instanceLocation.isRoot ? "" : "\(error.instanceLocation): "
-                context.standardError.write("evalnorm: \(input.name): " + EvalNormError.escapingControlCharacters(location + message) + "\n")
+                let diagnostic = DocumentInputs.schemaDiagnostic(error, schema: input.document.format.schemaName)
+                context.standardError.write("evalnorm: \(input.name): " + EvalNormError.escapingControlCharacters(diagnostic) + "\n")
             }
             if !result.isValid {
                 valid = false
@@ -76,6 +75,13 @@ struct DocumentInputs {
             }
         }
         return valid
+    }
+
+    /// A schema violation as a diagnostic: `POINTER: message (SCHEMA KEYWORD-POINTER)`, without the
+    /// pointer when the error is about the whole document.
+    static func schemaDiagnostic(_ error: ValidationError, schema: String) -> String {
+        let location = error.instanceLocation.isRoot ? "" : "\(error.instanceLocation): "
+        return location + "\(error.message) (\(schema) \(error.keywordLocation))"
     }
 
     /// The inputs grouped into runs (a Scorecard run and its pages together), in order of first appearance.

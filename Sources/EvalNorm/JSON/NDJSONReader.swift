@@ -16,6 +16,14 @@ public struct NDJSONLine: Sendable, Hashable {
     /// The line's full length in bytes, without its line ending.
     public var length: Int
 
+    /// A line: its number, where it starts, its bytes (or their start), and its full length.
+    public init(number: Int, byteOffset: Int, bytes: [UInt8], length: Int) {
+        self.number = number
+        self.byteOffset = byteOffset
+        self.bytes = bytes
+        self.length = length
+    }
+
     /// Whether the line was longer than the reader's limit, so that ``bytes`` holds only its start.
     public var isTruncated: Bool { bytes.count < length }
 

@@ -4,7 +4,7 @@ import EvalNorm
 enum ConvertCommand: Subcommand {
     static let name = "convert"
     static let abstract = "Convert runs to a vendor's documents or to canonical JSON, reporting losses"
-    static let usage = "evalnorm convert --to FORMAT [--from VENDOR] [--strict] [--no-validate] [--pretty] FILE..."
+    static let usage = "evalnorm convert --to FORMAT [--from VENDOR] [--strict] [--no-validate] [--pretty] FILE...\n       evalnorm convert --ndjson --to FORMAT [--jobs N] [--rejects FILE] [--from VENDOR] [--strict] [--no-validate] FILE"
     static let discussion = """
         ARGUMENTS:
           FILE             A vendor document or canonical run (JSON), or '-' for standard input.
@@ -16,6 +16,7 @@ enum ConvertCommand: Subcommand {
           --no-validate    Convert documents that break their vendor schema too, instead of
                            reporting and skipping them.
           --pretty         Indent the output (when it is one document).
+        \(NDJSONOptions.help)
           -h, --help       Show help information.
 
         Each run goes through the canonical model. Whatever the target cannot hold is reported on stderr
@@ -25,11 +26,19 @@ enum ConvertCommand: Subcommand {
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
-        let parsed = try ArgumentScanner(flags: ["--strict", "--pretty", "--no-validate"], valueOptions: ["--to", "--from"]).scan(arguments)
+        let parsed = try ArgumentScanner(flags: Set(["--strict", "--pretty", "--no-validate"]).union(NDJSONOptions.flags),
+                                         valueOptions: Set(["--to", "--from"]).union(NDJSONOptions.valueOptions)).scan(arguments)
         guard let targetText = parsed.values["--to"] else { throw .usage("Missing expected option '--to FORMAT'") }
         let target = try VendorOption.parse(targetText, option: "--to", allowCanonical: true)
         let vendor = try VendorOption.from(parsed)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
+        if let ndjson = try NDJSONOptions.parse(parsed) {
+            let validates = !parsed.has("--no-validate")
+            let strict = parsed.has("--strict")
+            return ndjson.run(parsed.positionals[0], context: context) { line in
+                convertLine(line, to: target, vendor: vendor, validates: validates, strict: strict)
+            }
+        }
 
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         var conversions: [RunConversion] = []
@@ -58,5 +67,28 @@ enum ConvertCommand: Subcommand {
         }
         let code = documents.exitCode(succeeded: conversions.count)
         return code == .success && lossy ? .dataProblem : code
+    }
+
+    /// One NDJSON line converted: each target document on its own line; losses reported; under
+    /// `strict`, a lossy line is a bad line and nothing of it is written.
+    private static func convertLine(_ line: NDJSONLine, to target: Vendor?, vendor: Vendor?, validates: Bool, strict: Bool) -> LineOutcome {
+        let run: EvalRun
+        switch NDJSONLines.decode(line, vendor: vendor, validates: validates) {
+        case .success(let decoded): run = decoded
+        case .failure(let failure): return .bad(failure.diagnostics)
+        }
+        do {
+            let conversion = try RunConverter.convert(run, to: target)
+            let losses = conversion.losses.map { "line \(line.number): lost: \($0)" }
+            if strict, !losses.isEmpty { return .bad(losses) }
+            var output: [UInt8] = []
+            for document in conversion.documents {
+                JSONWriter().write(document.value, into: &output)
+                output.append(UInt8(ascii: "\n"))
+            }
+            return LineOutcome(output: output, diagnostics: losses)
+        } catch {
+            return .bad([NDJSONPipeline.describe(error, on: line)])
+        }
     }
 }

@@ -4,7 +4,7 @@ import EvalNorm
 enum NormalizeCommand: Subcommand {
     static let name = "normalize"
     static let abstract = "Convert vendor documents to canonical runs"
-    static let usage = "evalnorm normalize [--from VENDOR] [--no-validate] [--pretty] FILE..."
+    static let usage = "evalnorm normalize [--from VENDOR] [--no-validate] [--pretty] FILE...\n       evalnorm normalize --ndjson [--jobs N] [--rejects FILE] [--from VENDOR] [--no-validate] FILE"
     static let discussion = """
         ARGUMENTS:
           FILE             A vendor document or canonical run (JSON), or '-' for standard input.
@@ -15,6 +15,7 @@ enum NormalizeCommand: Subcommand {
           --no-validate    Convert documents that break their vendor schema too (what the mapping
                            cannot place is kept verbatim in extensions) instead of rejecting them.
           --pretty         Indent the output (one run only).
+        \(NDJSONOptions.help)
           -h, --help       Show help information.
 
         The files of one run merge into one canonical run: a Scorecard run and the records pages of its
@@ -27,9 +28,23 @@ enum NormalizeCommand: Subcommand {
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
-        let parsed = try ArgumentScanner(flags: ["--pretty", "--no-validate"], valueOptions: ["--from"]).scan(arguments)
+        let parsed = try ArgumentScanner(flags: Set(["--pretty", "--no-validate"]).union(NDJSONOptions.flags),
+                                         valueOptions: Set(["--from"]).union(NDJSONOptions.valueOptions)).scan(arguments)
         let vendor = try VendorOption.from(parsed)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
+        if let ndjson = try NDJSONOptions.parse(parsed) {
+            let validates = !parsed.has("--no-validate")
+            return ndjson.run(parsed.positionals[0], context: context) { line in
+                switch NDJSONLines.decode(line, vendor: vendor, validates: validates) {
+                case .success(let run):
+                    var bytes = CanonicalCodec().encode(run, style: .compact)
+                    bytes.append(UInt8(ascii: "\n"))
+                    return LineOutcome(output: bytes)
+                case .failure(let failure):
+                    return .bad(failure.diagnostics)
+                }
+            }
+        }
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         let groups = documents.runs
         let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 ? .pretty : .compact

@@ -4,7 +4,7 @@ import EvalNorm
 enum ValidateCommand: Subcommand {
     static let name = "validate"
     static let abstract = "Validate files against their vendor schema or a given JSON Schema"
-    static let usage = "evalnorm validate [--schema NAME | --schema-file PATH] [--json] [--assert-format] FILE..."
+    static let usage = "evalnorm validate [--schema NAME | --schema-file PATH] [--json] [--assert-format] FILE...\n       evalnorm validate --ndjson [--jobs N] [--rejects FILE] [--schema NAME | --schema-file PATH] [--json] [--assert-format] FILE"
     static let discussion = """
         ARGUMENTS:
           FILE                A JSON file, or '-' for standard input.
@@ -15,6 +15,7 @@ enum ValidateCommand: Subcommand {
           --json              Print one JSON Schema "basic" output object per file, one per line:
                               {"file", "valid", "errors": [{"keywordLocation", "instanceLocation", "error"}]}.
           --assert-format     Treat 'format' (date-time, uuid, email, uri, ...) as an assertion.
+        \(NDJSONOptions.help)
           -h, --help          Show help information.
 
         Without --schema or --schema-file, each file is validated against the schema of the document
@@ -23,10 +24,15 @@ enum ValidateCommand: Subcommand {
         locating the value in the file and KEYWORD-POINTER the failing keyword in the schema.
         Exit code: 0 when every file is valid, 1 when one is invalid, 65 when one is not JSON or its kind
         is unknown (or the schema is not valid), 66 when a file cannot be opened.
+
+        With --ndjson, each line is validated on its own: the errors of an invalid line are printed as
+        'FILE: line N: POINTER: message (KEYWORD-POINTER)' (with --json, one object per line with
+        "line" added), valid lines print nothing, and a last line says 'FILE: V valid, B bad'.
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
-        let parsed = try ArgumentScanner(flags: ["--json", "--assert-format"], valueOptions: ["--schema", "--schema-file"]).scan(arguments)
+        let parsed = try ArgumentScanner(flags: Set(["--json", "--assert-format"]).union(NDJSONOptions.flags),
+                                         valueOptions: Set(["--schema", "--schema-file"]).union(NDJSONOptions.valueOptions)).scan(arguments)
         guard !parsed.positionals.isEmpty else { throw .usage("Missing expected argument 'FILE'") }
         if parsed.values["--schema"] != nil, parsed.values["--schema-file"] != nil {
             throw .usage("Options '--schema' and '--schema-file' cannot be used together")
@@ -34,6 +40,10 @@ enum ValidateCommand: Subcommand {
         let options = ValidationOptions(assertsFormat: parsed.has("--assert-format"))
         let given = try givenSchema(parsed, options: options, context: context)
         if case .failed(let code) = given { return code }
+        if let ndjson = try NDJSONOptions.parse(parsed) {
+            return validateLines(parsed.positionals[0], ndjson: ndjson, schema: given.schema, options: options,
+                                 json: parsed.has("--json"), context: context)
+        }
 
         var documents = DocumentInputs(paths: parsed.positionals, vendor: nil, context: context, detects: given.schema == nil)
         var invalid = false
@@ -115,5 +125,51 @@ enum ValidateCommand: Subcommand {
                 context.standardOutput.write("\(name): \(error)\n")
             }
         }
+    }
+
+    /// `validate --ndjson`: every line against the given schema or its detected kind's.
+    private static func validateLines(_ path: String, ndjson: NDJSONOptions, schema: JSONSchema?, options: ValidationOptions,
+                                      json: Bool, context: CommandContext) -> ExitCode {
+        let name = FileInput.displayName(path)
+        var compiled: [String: JSONSchema] = [:]
+        for schemaName in BundledSchemas.names {
+            compiled[schemaName] = try? JSONSchema.bundled(named: schemaName, options: options)
+        }
+        let bundled = compiled
+        return ndjson.run(path, context: context, process: { line in
+            let value: JSONValue
+            let lineSchema: JSONSchema
+            do throws(EvalNormError) {
+                value = try JSONParser().parse(line.bytes)
+                if let schema {
+                    lineSchema = schema
+                } else {
+                    let format = try RunReader().format(of: value)
+                    guard let found = bundled[format.schemaName] else {
+                        return .bad(["line \(line.number): no bundled schema for \(format)"])
+                    }
+                    lineSchema = found
+                }
+            } catch {
+                return .bad([NDJSONPipeline.describe(error, on: line)])
+            }
+            let result = lineSchema.validate(value)
+            var output: [UInt8] = []
+            if json {
+                var object: JSONObject = ["file": .string(name), "line": .number(JSONNumber(line.number))]
+                if case .object(let basic) = result.basicOutput { object.members += basic.members }
+                JSONWriter().write(.object(object), into: &output)
+                output.append(UInt8(ascii: "\n"))
+            } else {
+                for error in result.errors {
+                    output += Array("\(name): line \(line.number): \(error)\n".utf8)
+                }
+            }
+            return LineOutcome(output: output, isBad: !result.isValid)
+        }, finish: { totals in
+            if !json {
+                context.standardOutput.write("\(name): \(totals.lines - totals.bad) valid, \(totals.bad) bad\n")
+            }
+        })
     }
 }

@@ -1,0 +1,113 @@
+import EvalNorm
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `--ndjson [--jobs N] [--rejects FILE]`, shared by `normalize`, `convert` and `validate`.
+struct NDJSONOptions {
+    static let flags: Set<String> = ["--ndjson"]
+    static let valueOptions: Set<String> = ["--jobs", "--rejects"]
+
+    /// Help lines for the three options.
+    static let help = """
+          --ndjson         Read FILE (or '-') as NDJSON: one document per line, one result per line,
+                           in input order, streamed with bounded memory. A bad line is reported as
+                           'evalnorm: FILE: line N: ...' and skipped; the exit code is then 1.
+          --jobs N         With --ndjson: convert lines on N threads (default: all cores).
+          --rejects FILE   With --ndjson: copy each bad line, verbatim, to FILE.
+        """
+
+    var jobs: Int
+    var rejectsPath: String?
+
+    /// The options, or `nil` without `--ndjson`; `--jobs` or `--rejects` alone is a usage error.
+    static func parse(_ parsed: ArgumentScanner.Parsed) throws(CommandError) -> NDJSONOptions? {
+        guard parsed.has("--ndjson") else {
+            if let option = ["--jobs", "--rejects"].first(where: { parsed.values[$0] != nil }) {
+                throw .usage("Option '\(option)' needs '--ndjson'")
+            }
+            return nil
+        }
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = parsed.values["--jobs"] {
+            guard let value = Int(text), (1...256).contains(value) else {
+                throw .usage("Option '--jobs' takes a number of threads from 1 to 256, not '\(text)'")
+            }
+            jobs = value
+        }
+        guard parsed.positionals.count == 1 else {
+            throw .usage("'--ndjson' reads one FILE (or '-'), got \(parsed.positionals.count)")
+        }
+        return NDJSONOptions(jobs: max(1, jobs), rejectsPath: parsed.values["--rejects"])
+    }
+
+    /// Streams the one input through `process`, with `finish` called on the totals before the exit
+    /// code is decided; exit 0 when every line was good, 1 when one was bad, 66 when the input or the
+    /// rejects file cannot be opened, 74 when the rejects file cannot be written.
+    func run(_ path: String, context: CommandContext, process: @escaping @Sendable (NDJSONLine) -> LineOutcome,
+             finish: (NDJSONPipeline.Totals) -> Void = { _ in }) -> ExitCode {
+        let name = FileInput.displayName(path)
+        var rejects: OutputChannel?
+        var rejectsDescriptor: Int32 = -1
+        if let rejectsPath {
+            rejectsDescriptor = open(rejectsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard rejectsDescriptor >= 0 else {
+                context.standardError.write("evalnorm: \(rejectsPath): cannot open the rejects file: \(String(cString: strerror(errno)))\n")
+                return .cannotOpenInput
+            }
+            rejects = OutputChannel(fileDescriptor: rejectsDescriptor)
+        }
+        defer { if rejectsDescriptor >= 0 { close(rejectsDescriptor) } }
+        let pipeline = NDJSONPipeline(name: name, jobs: jobs, rejects: rejects)
+        let totals: NDJSONPipeline.Totals
+        do {
+            totals = try pipeline.run(try openLineSource(path, context: context), context: context, process: process)
+        } catch {
+            context.standardError.write("evalnorm: \(name): \(error)\n")
+            rejects?.flush()
+            return error.code == .cannotOpenFile ? .cannotOpenInput : .malformedInput
+        }
+        finish(totals)
+        rejects?.flush()
+        if let rejectsPath, let failure = rejects?.writeError {
+            context.standardError.write("evalnorm: \(rejectsPath): cannot write the rejects file: \(failure)\n")
+            return .cannotWriteOutput
+        }
+        return totals.bad > 0 ? .dataProblem : .success
+    }
+}
+
+/// The per-line work of the NDJSON modes.
+enum NDJSONLines {
+    /// Reads a line as a vendor document or canonical run: parsed, detected, checked against its
+    /// vendor schema when `validates`, decoded. A failure is the bad line's outcome.
+    static func decode(_ line: NDJSONLine, vendor: Vendor?, validates: Bool) -> Result<EvalRun, LineFailure> {
+        if line.isTruncated {
+            return .failure(LineFailure(["line \(line.number): longer than the limit of \(NDJSONReader.defaultMaxLineLength) bytes; not read"]))
+        }
+        let reader = RunReader(validatesInput: false)
+        do {
+            let document = try reader.document(from: line.bytes, vendor: vendor)
+            if validates {
+                try reader.checkUnambiguous(document)
+                let errors = reader.validate(document).errors
+                if !errors.isEmpty {
+                    return .failure(LineFailure(errors.map { "line \(line.number): " + DocumentInputs.schemaDiagnostic($0, schema: document.format.schemaName) }))
+                }
+            }
+            return .success(try reader.decode([document]))
+        } catch {
+            return .failure(LineFailure([NDJSONPipeline.describe(error, on: line)]))
+        }
+    }
+
+    /// Why a line could not be used: its diagnostics.
+    struct LineFailure: Error {
+        var diagnostics: [String]
+        init(_ diagnostics: [String]) { self.diagnostics = diagnostics }
+    }
+}
