@@ -127,6 +127,58 @@ struct DumpGenerator {
         append("]}")
     }
 
+    /// Lunary runs (GET /v1/runs/{id}), one per line, adding up to at least `targetBytes`: NDJSON as a
+    /// Lunary export holds it, valid against `lunary-run.schema.json`, each line a few KB of chat.
+    mutating func makeLunaryNDJSON(targetBytes: Int, into write: ([UInt8]) -> Void) {
+        var total = 0
+        var index = 0
+        while total < targetBytes {
+            output = []
+            appendLunaryRun(index)
+            output.append(UInt8(ascii: "\n"))
+            total += output.count
+            write(output)
+            index += 1
+        }
+    }
+
+    private mutating func appendLunaryRun(_ index: Int) {
+        let id = "e4b7c1a2-9d3f-4e58-8b6a-" + String(100_000_000_000 + index)
+        append(#"{"id":""#)
+        append(id)
+        append(#"","projectId":"0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a","isPublic":false,"feedback":"#)
+        append(random.next(below: 3) == 0 ? "null" : (random.next(below: 2) == 0 ? #"{"thumb":"up","comment":"# : #"{"thumb":"down","comment":"#))
+        if output.last != UInt8(ascii: "l") {
+            appendText(words: 3 + random.next(below: 15))
+            append("}")
+        }
+        append(#","parentFeedback":null,"type":"llm","name":"gpt-4o-mini","createdAt":"2026-10-02T16:41:07.215Z","endedAt":"2026-10-02T16:41:09.698Z","duration":"#)
+        append(String(random.next(below: 9)) + "." + String(100 + random.next(below: 900)))
+        append(#","templateVersionId":3127,"templateSlug":"trip-change-assistant","cost":0.000"#)
+        append(String(100 + random.next(below: 900)))
+        append(#","tokens":{"completion":"#)
+        append(String(random.next(below: 800)))
+        append(#","prompt":"#)
+        append(String(random.next(below: 4000)))
+        append(#","total":"#)
+        append(String(random.next(below: 4800)))
+        append(#"},"tags":["production","bookings"],"input":[{"role":"system","content":"#)
+        appendText(words: 20 + random.next(below: 60))
+        append(#"},{"role":"user","content":"#)
+        appendText(words: 10 + random.next(below: 80))
+        append(#"}],"output":[{"role":"assistant","content":"#)
+        appendText(words: 30 + random.next(below: 200))
+        append(#"}],"error":null,"status":"success","params":{"temperature":0.3,"max_tokens":400},"metadata":{"bookingChannel":"web","fareClass":"Flex"},"scores":[{"label":"groundedness","value":0."#)
+        append(String(random.next(below: 100)))
+        append(#","comment":"#)
+        appendText(words: 3 + random.next(below: 12))
+        append(#"}],"user":{"id":"#)
+        append(String(20_000 + random.next(below: 10_000)))
+        append(#","externalId":"cust-58831","createdAt":"2025-04-19T08:12:44.000Z","lastSeen":"2026-10-02T16:41:07.000Z","props":{"name":"Ana Ribeiro","tier":"gold"}},"traceId":""#)
+        append(id)
+        append(#""}"#)
+    }
+
     /// Numbers in the forms vendors write them: integers, fractions, exponents, long decimals.
     private mutating func appendNumber() {
         switch random.next(below: 5) {

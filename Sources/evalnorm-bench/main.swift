@@ -55,7 +55,16 @@ func parseOptions(_ arguments: [String]) -> Options? {
     return options
 }
 
-let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n"
+let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n       evalnorm-bench --write-lunary-ndjson MB\n"
+
+// `--write-lunary-ndjson MB` writes generated Lunary runs as NDJSON to stdout and exits, as input for
+// Scripts/bench-ndjson.sh (which times `evalnorm normalize --ndjson` with 1 and 2 jobs).
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--write-lunary-ndjson",
+   let megabytes = Int(CommandLine.arguments[2]), megabytes > 0 {
+    var lunary = DumpGenerator(seed: 20_261_123)
+    lunary.makeLunaryNDJSON(targetBytes: megabytes * 1_000_000) { FileHandle.standardOutput.write(Data($0)) }
+    exit(0)
+}
 
 #if DEBUG
 FileHandle.standardError.write(Data("evalnorm-bench: timings of a debug build mean nothing; run 'swift run -c release evalnorm-bench'\n".utf8))
