@@ -77,11 +77,52 @@ struct DocumentInputs {
         return valid
     }
 
+    /// Checks the Scorecard documents of one run against each other (``ScorecardPageCheck``) and
+    /// reports each contradiction as `evalnorm: FILE: POINTER: message (contradicts OTHER-FILE)`, at most
+    /// 20 of them; `false` if there was one.
+    mutating func checkPages(_ group: [Input], context: CommandContext) -> Bool {
+        guard group.count > 1, group.contains(where: { $0.document.format.vendor == .scorecard }) else { return true }
+        let contradictions = ScorecardPageCheck.contradictions(in: group.map(\.document))
+        guard !contradictions.isEmpty else { return true }
+        for contradiction in contradictions.prefix(20) {
+            guard group.indices.contains(contradiction.first), group.indices.contains(contradiction.second) else { continue }
+            let other = contradiction.first == contradiction.second ? "" : " (contradicts \(group[contradiction.first].name))"
+            let location = contradiction.pointer.isRoot ? "" : "\(contradiction.pointer): "
+            context.standardError.write("evalnorm: \(group[contradiction.second].name): "
+                + EvalNormError.escapingControlCharacters(location + contradiction.message + other) + "\n")
+        }
+        if contradictions.count > 20 {
+            context.standardError.write("evalnorm: \(DocumentInputs.names(group)): \(contradictions.count - 20) more contradictions\n")
+        }
+        remember(.dataProblem)
+        return false
+    }
+
     /// A schema violation as a diagnostic: `POINTER: message (SCHEMA KEYWORD-POINTER)`, without the
     /// pointer when the error is about the whole document.
     static func schemaDiagnostic(_ error: ValidationError, schema: String) -> String {
         let location = error.instanceLocation.isRoot ? "" : "\(error.instanceLocation): "
         return location + "\(error.message) (\(schema) \(error.keywordLocation))"
+    }
+
+    /// Decodes each run (after the schema check, unless `validates` is off, and the Scorecard page
+    /// check), in the order each first appears, and hands it to `body` with its inputs; a failure,
+    /// thrown by decoding or by `body`, is reported with the run's file names and skipped. Returns
+    /// how many runs `body` accepted (returned `true` for).
+    mutating func forEachRun(validates: Bool, context: CommandContext,
+                             _ body: (EvalRun, [Input]) throws(EvalNormError) -> Bool) -> Int {
+        var succeeded = 0
+        for group in runs {
+            if validates, !checkSchemas(group, context: context) { continue }
+            if !checkPages(group, context: context) { continue }
+            do {
+                let run = try RunReader(validatesInput: false).decode(group.map(\.document))
+                if try body(run, group) { succeeded += 1 }
+            } catch {
+                report(error, in: DocumentInputs.names(group), context: context)
+            }
+        }
+        return succeeded
     }
 
     /// The inputs grouped into runs (a Scorecard run and its pages together), in order of first appearance.

@@ -12,6 +12,7 @@ public enum EvalNormTool {
     /// Every subcommand, in the order help lists them.
     static let commands: [any Subcommand.Type] = [
         DetectCommand.self, NormalizeCommand.self, ConvertCommand.self, RoundtripCommand.self, ValidateCommand.self,
+        TableCommand.self, SummaryCommand.self,
         SchemaCommand.self, FmtCommand.self,
     ]
 

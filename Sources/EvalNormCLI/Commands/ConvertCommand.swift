@@ -43,20 +43,17 @@ enum ConvertCommand: Subcommand {
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         var conversions: [RunConversion] = []
         var lossy = false
-        for group in documents.runs {
-            let names = DocumentInputs.names(group)
-            if !parsed.has("--no-validate"), !documents.checkSchemas(group, context: context) { continue }
-            do {
-                let conversion = try RunConverter.convert(RunReader(validatesInput: false).decode(group.map(\.document)), to: target)
-                for loss in conversion.losses { context.standardError.write("evalnorm: \(names): lost: \(loss)\n") }
-                if !conversion.losses.isEmpty && parsed.has("--strict") {
-                    lossy = true
-                    continue
-                }
-                conversions.append(conversion)
-            } catch {
-                documents.report(error, in: names, context: context)
+        _ = documents.forEachRun(validates: !parsed.has("--no-validate"), context: context) { (run, group) throws(EvalNormError) in
+            let conversion = try RunConverter.convert(run, to: target)
+            for loss in conversion.losses {
+                context.standardError.write("evalnorm: \(DocumentInputs.names(group)): lost: \(loss)\n")
             }
+            if !conversion.losses.isEmpty && parsed.has("--strict") {
+                lossy = true
+                return false
+            }
+            conversions.append(conversion)
+            return true
         }
         let outputs = conversions.flatMap(\.documents)
         let style: JSONWriter.Style = parsed.has("--pretty") && outputs.count == 1 ? .pretty : .compact

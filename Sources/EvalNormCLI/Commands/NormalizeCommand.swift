@@ -20,7 +20,10 @@ enum NormalizeCommand: Subcommand {
 
         The files of one run merge into one canonical run: a Scorecard run and the records pages of its
         records, in the order given. One run is written as one JSON object; several runs as NDJSON, one
-        per line, in the order each first appears. Each vendor document is first validated against its
+        per line, in the order each first appears. The records pages of a Scorecard run are checked
+        against the run and each other (same runId, no record twice, hasMore, nextCursor and total
+        consistent); a contradiction is reported, naming both files, and the run is skipped.
+        Each vendor document is first validated against its
         vendor schema ('evalnorm schema --list'); a run with a document that breaks it is reported, one
         line per error, and skipped. A file that cannot be read is reported and skipped; the exit code is
         then 1 if other runs were written, else 65 (or 66 when a file cannot be opened, or 1 when the
@@ -48,18 +51,11 @@ enum NormalizeCommand: Subcommand {
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         let groups = documents.runs
         let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 ? .pretty : .compact
-        var written = 0
-        for group in groups {
-            if !parsed.has("--no-validate"), !documents.checkSchemas(group, context: context) { continue }
-            do {
-                let run = try RunReader(validatesInput: false).decode(group.map(\.document))
-                var bytes = CanonicalCodec().encode(run, style: style)
-                bytes.append(UInt8(ascii: "\n"))
-                context.standardOutput.write(bytes)
-                written += 1
-            } catch {
-                documents.report(error, in: DocumentInputs.names(group), context: context)
-            }
+        let written = documents.forEachRun(validates: !parsed.has("--no-validate"), context: context) { run, _ in
+            var bytes = CanonicalCodec().encode(run, style: style)
+            bytes.append(UInt8(ascii: "\n"))
+            context.standardOutput.write(bytes)
+            return true
         }
         return documents.exitCode(succeeded: written)
     }
