@@ -14,10 +14,14 @@ enum FileInput {
         path == "-" ? "<stdin>" : path
     }
 
+    /// The longest file read whole: a parser's document limit. Longer dumps are read with
+    /// `--ndjson`, a line at a time.
+    static let maxFileSize = JSONParser.defaultMaxDocumentSize
+
     /// All bytes of `path`, or of standard input for `-`.
     ///
-    /// - Throws: ``EvalNormError`` with code `cannotOpenFile` (missing, unreadable, a directory) or
-    ///   `readFailed`.
+    /// - Throws: ``EvalNormError`` with code `cannotOpenFile` (missing, unreadable, a directory),
+    ///   `readFailed`, or `documentTooLarge` (longer than ``maxFileSize``; nothing is read then).
     static func readAll(_ path: String, context: CommandContext) throws(EvalNormError) -> [UInt8] {
         if path == "-" {
             switch context.standardInput {
@@ -34,6 +38,9 @@ enum FileInput {
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw EvalNormError(.cannotOpenFile, "cannot open file: it is a directory")
         }
+        if Int(status.st_size) > maxFileSize {
+            throw tooLarge(Int(status.st_size))
+        }
         return try readToEnd(descriptor, sizeHint: Int(status.st_size))
     }
 
@@ -46,11 +53,18 @@ enum FileInput {
             let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if got > 0 {
                 bytes.append(contentsOf: chunk[0..<got])
+                if bytes.count > maxFileSize { throw tooLarge(nil) }
             } else if got == 0 {
                 return bytes
             } else if errno != EINTR {
                 throw EvalNormError(.readFailed, "cannot read: \(String(cString: strerror(errno)))")
             }
         }
+    }
+
+    private static func tooLarge(_ size: Int?) -> EvalNormError {
+        let what = size.map { "the file is \($0) bytes" } ?? "the input is longer than \(maxFileSize) bytes"
+        return EvalNormError(.documentTooLarge,
+                             "\(what), more than one document may be (\(maxFileSize) bytes); read dumps this large with --ndjson, one document per line")
     }
 }

@@ -13,7 +13,10 @@ import Foundation
 /// grammar, invalid UTF-8, escapes of lone UTF-16 surrogates, raw control characters in strings, a
 /// byte order mark, and nesting deeper than ``maxDepth``.
 ///
-/// The parser never recurses, so no input can overflow its stack.
+/// Hostile input meets limits, each with its own error: ``maxDepth`` (512), ``maxDocumentSize``
+/// (1 GiB), ``maxStringLength`` (256 MiB of JSON text per string) and ``maxMembers`` (16,777,216
+/// members per object or elements per array). The parser never recurses, so no input can overflow
+/// its stack.
 public struct JSONParser: Sendable {
     /// The default nesting limit: 512 arrays and objects inside each other.
     public static let defaultMaxDepth = 512
@@ -30,9 +33,28 @@ public struct JSONParser: Sendable {
     /// ``EvalNormError/Code/depthLimitExceeded`` error. Between 1 and ``maximumDepth``.
     public let maxDepth: Int
 
-    /// Creates a parser with the given nesting limit, clamped to `1...JSONParser.maximumDepth`.
-    public init(maxDepth: Int = JSONParser.defaultMaxDepth) {
+    /// The longest document, in bytes, the parser reads; a longer one is a
+    /// ``EvalNormError/Code/documentTooLarge`` error before anything is read. Default 1 GiB.
+    public let maxDocumentSize: Int
+    /// The longest string, in bytes of JSON text between its quotes; a longer one is a
+    /// ``EvalNormError/Code/stringTooLong`` error. Default 256 MiB.
+    public let maxStringLength: Int
+    /// The most members one object, or elements one array, may have; one more is a
+    /// ``EvalNormError/Code/tooManyMembers`` error. Default 16,777,216.
+    public let maxMembers: Int
+
+    public static let defaultMaxDocumentSize = 1 << 30
+    public static let defaultMaxStringLength = 256 << 20
+    public static let defaultMaxMembers = 1 << 24
+
+    /// Creates a parser with the given limits; `maxDepth` is clamped to `1...JSONParser.maximumDepth`
+    /// and the others to at least 1.
+    public init(maxDepth: Int = JSONParser.defaultMaxDepth, maxDocumentSize: Int = JSONParser.defaultMaxDocumentSize,
+                maxStringLength: Int = JSONParser.defaultMaxStringLength, maxMembers: Int = JSONParser.defaultMaxMembers) {
         self.maxDepth = min(max(1, maxDepth), JSONParser.maximumDepth)
+        self.maxDocumentSize = max(1, maxDocumentSize)
+        self.maxStringLength = max(1, maxStringLength)
+        self.maxMembers = max(1, maxMembers)
     }
 
     /// Parses one JSON document.
@@ -62,7 +84,11 @@ public struct JSONParser: Sendable {
 
     /// Parses one JSON document from raw UTF-8 bytes, which must stay valid during the call.
     public func parse(bytes: UnsafeRawBufferPointer) throws(EvalNormError) -> JSONValue {
-        var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
+        guard bytes.count <= maxDocumentSize else {
+            throw EvalNormError(.documentTooLarge, "the document is \(bytes.count) bytes, more than the limit of \(maxDocumentSize)",
+                                location: SourceLocation(byteOffset: maxDocumentSize, in: bytes))
+        }
+        var scanner = JSONScanner(bytes: bytes, limits: self)
         return try scanner.parseDocument()
     }
 }
@@ -102,15 +128,19 @@ struct JSONScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let count: Int
     private let maxDepth: Int
+    private let maxStringLength: Int
+    private let maxMembers: Int
     private var index = 0
     private var frames: [Frame] = []
     private var values: [JSONValue] = []
     private var keys: [String] = []
 
-    init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+    init(bytes: UnsafeRawBufferPointer, limits: JSONParser) {
         self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
         self.count = bytes.count
-        self.maxDepth = maxDepth
+        self.maxDepth = limits.maxDepth
+        self.maxStringLength = limits.maxStringLength
+        self.maxMembers = limits.maxMembers
     }
 
     // MARK: Document
@@ -188,6 +218,10 @@ struct JSONScanner {
             // 2. Hand the value to its container; close every container that ends here.
             while true {
                 guard frames.count > bottom, let frame = frames.last else { return value }
+                guard values.count - frame.valueStart < maxMembers else {
+                    let what = frame.isObject ? "an object with more than \(maxMembers) members" : "an array with more than \(maxMembers) elements"
+                    throw error(.tooManyMembers, what, at: index)
+                }
                 values.append(value)
                 skipWhitespace()
                 guard index < count else {
@@ -387,6 +421,9 @@ struct JSONScanner {
             index += 2  // the backslash and the byte after it; the escape is checked when decoded
         }
         let end = index
+        guard end - start <= maxStringLength else {
+            throw error(.stringTooLong, "a string of \(end - start) bytes, more than the limit of \(maxStringLength)", at: start - 1)
+        }
         index += 1  // closing quote
         let string: String
         if hasEscapes {

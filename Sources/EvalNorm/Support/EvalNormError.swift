@@ -101,6 +101,12 @@ extension EvalNormError {
         /// Arrays and objects nested deeper than the parser's `maxDepth`, or subschemas nested deeper
         /// than a schema may be (256 levels, or less where the thread's stack would not hold them).
         public static let depthLimitExceeded = Code(rawValue: "json.depthLimitExceeded")
+        /// A document longer than the parser's `maxDocumentSize`.
+        public static let documentTooLarge = Code(rawValue: "json.documentTooLarge")
+        /// A string longer than the parser's `maxStringLength`.
+        public static let stringTooLong = Code(rawValue: "json.stringTooLong")
+        /// An object or array with more members than the parser's `maxMembers`.
+        public static let tooManyMembers = Code(rawValue: "json.tooManyMembers")
         /// A value of the wrong JSON type for where it stands (`expected string, found number 1`).
         public static let typeMismatch = Code(rawValue: "decode.typeMismatch")
         /// A required key is absent.
