@@ -19,8 +19,12 @@ struct StackGuard {
     /// for the main thread). `0` when the bounds are unknown.
     private var floor: UInt?
 
-    /// Stack kept free below the floor, for reporting the error and unwinding.
-    static let margin: UInt = 96 << 10
+    /// Stack kept free below the floor, for the deepest level's own frames, reporting the error and
+    /// unwinding: a quarter of the stack, at least 64 KiB and at most 1 MiB (128 KiB of a 512 KiB
+    /// thread; sanitizer builds, whose frames are several times larger, run on larger stacks).
+    static func margin(forStackSize size: UInt) -> UInt {
+        min(max(size / 4, 64 << 10), 1 << 20)
+    }
 
     /// Levels of nesting that are never checked: shallow work needs no system call.
     static let uncheckedDepth = 16
@@ -28,24 +32,24 @@ struct StackGuard {
     /// Whether the stack is nearly used up at the caller's depth (`depth` levels into the work).
     @inline(__always)
     mutating func isExhausted(atDepth depth: Int) -> Bool {
-        // Every eighth level is enough: the margin holds eight levels of even a debug build.
-        guard depth >= StackGuard.uncheckedDepth, depth & 7 == 0 else { return false }
+        guard depth >= StackGuard.uncheckedDepth else { return false }
         let floor = self.floor ?? findFloor()
         var marker: UInt8 = 0
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < floor
     }
 
     private mutating func findFloor() -> UInt {
-        let found = StackGuard.stackBottom().map { $0 + StackGuard.margin } ?? 0
+        let found = StackGuard.stackBounds().map { $0.bottom + StackGuard.margin(forStackSize: $0.size) } ?? 0
         floor = found
         return found
     }
 
-    /// The lowest address of the current thread's stack, if the platform says.
-    private static func stackBottom() -> UInt? {
+    /// The lowest address and the size of the current thread's stack, if the platform says.
+    private static func stackBounds() -> (bottom: UInt, size: UInt)? {
         #if canImport(Darwin)
         let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
-        return top - UInt(pthread_get_stacksize_np(pthread_self()))
+        let size = UInt(pthread_get_stacksize_np(pthread_self()))
+        return (top - size, size)
         #elseif canImport(Glibc) || canImport(Musl)
         var attributes = pthread_attr_t()
         guard evalnorm_pthread_getattr_np(pthread_self(), &attributes) == 0 else { return nil }
@@ -53,7 +57,7 @@ struct StackGuard {
         var address: UnsafeMutableRawPointer?
         var size = 0
         guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else { return nil }
-        return UInt(bitPattern: address)
+        return (UInt(bitPattern: address), UInt(size))
         #else
         return nil
         #endif
