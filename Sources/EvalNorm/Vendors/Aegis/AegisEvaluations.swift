@@ -41,7 +41,9 @@ extension AegisCodec {
             } else {
                 position = records.count
                 positionByIndex[indexValue] = position
-                records.append(decodeRecord(recordObject, index: indexValue.numberValue, at: pointer.appending("record")))
+                // Only a whole number is a canonical record index; any other value stays verbatim.
+                let index = indexValue.numberValue.flatMap { $0.isIntegral ? $0 : nil }
+                records.append(decodeRecord(recordObject, index: index, at: pointer.appending("record")))
                 recordValues.append(.object(recordObject))
             }
             var reader = MemberReader(object, at: pointer, documentedKeys: AegisCodec.evaluationKeys)
