@@ -460,7 +460,7 @@ private func onLargeStack<Result: Sendable>(_ work: @escaping @Sendable () -> Re
         box.set(work())
         done.signal()
     }
-    thread.stackSize = 16 << 20
+    thread.stackSize = (16 << 20) * OnSmallStack.sanitizerStackFactor
     thread.start()
     done.wait()
     return box.get()

@@ -655,7 +655,7 @@ private func onLargeStack<Result: Sendable>(_ work: @escaping @Sendable () -> Re
         box.set(work())
         done.signal()
     }
-    thread.stackSize = 32 << 20
+    thread.stackSize = (32 << 20) * OnSmallStack.sanitizerStackFactor
     thread.start()
     done.wait()
     return box.get()

@@ -18,6 +18,9 @@ struct StackGuard {
     /// on first use, since asking the system can cost a system call (glibc reads `/proc/self/maps`
     /// for the main thread). `0` when the bounds are unknown.
     private var floor: UInt?
+    /// The lowest address of the stack. A local variable below it lives elsewhere (the address
+    /// sanitizer's "fake stack" keeps frames on the heap) and says nothing about the stack.
+    private var bottom: UInt = 0
 
     /// Stack kept free below the floor, for the deepest level's own frames, reporting the error and
     /// unwinding: a quarter of the stack, at least 64 KiB and at most 1 MiB (128 KiB of a 512 KiB
@@ -35,11 +38,14 @@ struct StackGuard {
         guard depth >= StackGuard.uncheckedDepth else { return false }
         let floor = self.floor ?? findFloor()
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < floor
+        let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return address >= bottom && address < floor
     }
 
     private mutating func findFloor() -> UInt {
-        let found = StackGuard.stackBounds().map { $0.bottom + StackGuard.margin(forStackSize: $0.size) } ?? 0
+        let bounds = StackGuard.stackBounds()
+        let found = bounds.map { $0.bottom + StackGuard.margin(forStackSize: $0.size) } ?? 0
+        bottom = bounds?.bottom ?? 0
         floor = found
         return found
     }
