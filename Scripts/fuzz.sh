@@ -75,5 +75,6 @@ case "$target" in
         done ;;
 esac
 
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 "$binary" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/$target-" "$@" "$corpus" "$seeds"
