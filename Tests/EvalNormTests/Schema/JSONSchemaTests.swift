@@ -646,24 +646,3 @@ struct JSONSchemaTests {
         #expect(onSmallStack == "false false")
     }
 }
-
-/// Runs `work` on a thread with a 32 MiB stack and waits for its result.
-private func onLargeStack<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Result {
-    let box = LargeStackResult<Result>()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.set(work())
-        done.signal()
-    }
-    thread.stackSize = (32 << 20) * OnSmallStack.sanitizerStackFactor
-    thread.start()
-    done.wait()
-    return box.get()
-}
-
-private final class LargeStackResult<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
-    func get() -> Value { lock.withLock { value! } }
-}

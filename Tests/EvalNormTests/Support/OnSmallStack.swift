@@ -3,9 +3,9 @@ import Foundation
 /// Runs work on a thread with a small stack (512 KiB, the size of secondary threads on Apple
 /// platforms), and waits for its result: a crash here is a stack overflow the library must not have.
 enum OnSmallStack {
-    static func run(stackSize: Int = 512 << 10, _ work: @escaping @Sendable () -> String) -> String {
+    static func run<Result: Sendable>(stackSize: Int = 512 << 10, _ work: @escaping @Sendable () -> Result) -> Result {
         let stackSize = stackSize * sanitizerStackFactor
-        let box = ResultBox()
+        let box = ResultBox<Result>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             box.set(work())
@@ -26,10 +26,21 @@ enum OnSmallStack {
         return dlsym(program, "__asan_init") == nil ? 1 : 8
     }()
 
-    private final class ResultBox: @unchecked Sendable {
+    private final class ResultBox<Value: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
-        private var value = ""
-        func set(_ newValue: String) { lock.withLock { value = newValue } }
-        func get() -> String { lock.withLock { value } }
+        private var value: Value?
+        func set(_ newValue: Value) { lock.withLock { value = newValue } }
+        /// The value `set` stored; `run` reads it only after the thread has signalled.
+        func get() -> Value {
+            lock.withLock {
+                guard let value else { preconditionFailure("the thread ended without a result") }
+                return value
+            }
+        }
     }
+}
+
+/// Runs `work` on a thread with a 32 MiB stack (more under the sanitizer) and waits for its result.
+func onLargeStack<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Result {
+    OnSmallStack.run(stackSize: 32 << 20, work)
 }
