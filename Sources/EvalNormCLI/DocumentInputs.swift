@@ -56,25 +56,34 @@ struct DocumentInputs {
     /// schemas, and reports every violation as `evalnorm: FILE: POINTER: message (SCHEMA KEYWORD-POINTER)`; `false` if there was one.
     mutating func checkSchemas(_ group: [Input], context: CommandContext) -> Bool {
         var valid = true
-        for input in group where input.document.format.vendor != nil {
+        for input in group {
+            let diagnostics: [String]
             do {
-                try RunReader().checkUnambiguous(input.document)
+                diagnostics = try DocumentInputs.schemaDiagnostics(of: input.document)
             } catch {
                 report(error, in: input.name, context: context)
                 valid = false
                 continue
             }
-            let result = RunReader().validate(input.document)
-            for error in result.errors {
-                let diagnostic = DocumentInputs.schemaDiagnostic(error, schema: input.document.format.schemaName)
+            for diagnostic in diagnostics {
                 context.standardError.write("evalnorm: \(input.name): " + EvalNormError.escapingControlCharacters(diagnostic) + "\n")
             }
-            if !result.isValid {
+            if !diagnostics.isEmpty {
                 valid = false
                 remember(.dataProblem)
             }
         }
         return valid
+    }
+
+    /// The schema check of one document, shared by whole files and NDJSON lines: nothing for a
+    /// canonical run; for a vendor document, a repeated key anywhere is thrown, then each violation of
+    /// its vendor schema is one diagnostic (see ``schemaDiagnostic(_:schema:)``).
+    static func schemaDiagnostics(of document: DetectedDocument) throws(EvalNormError) -> [String] {
+        guard document.format.vendor != nil else { return [] }
+        let reader = RunReader()
+        try reader.checkUnambiguous(document)
+        return reader.validate(document).errors.map { schemaDiagnostic($0, schema: document.format.schemaName) }
     }
 
     /// Checks the Scorecard documents of one run against each other (``ScorecardPageCheck``) and

@@ -84,7 +84,8 @@ struct NDJSONOptions {
 /// The per-line work of the NDJSON modes.
 enum NDJSONLines {
     /// Reads a line as a vendor document or canonical run: parsed, detected, checked against its
-    /// vendor schema when `validates`, decoded. A failure is the bad line's outcome.
+    /// vendor schema when `validates` (as whole files are, by ``DocumentInputs/schemaDiagnostics(of:)``),
+    /// decoded. A failure is the bad line's outcome.
     static func decode(_ line: NDJSONLine, vendor: Vendor?, validates: Bool) -> Result<EvalRun, LineFailure> {
         if line.isTruncated {
             return .failure(LineFailure(["line \(line.number): longer than the limit of \(NDJSONReader.defaultMaxLineLength) bytes; not read"]))
@@ -93,10 +94,9 @@ enum NDJSONLines {
         do {
             let document = try reader.document(from: line.bytes, vendor: vendor)
             if validates {
-                try reader.checkUnambiguous(document)
-                let errors = reader.validate(document).errors
-                if !errors.isEmpty {
-                    return .failure(LineFailure(errors.map { "line \(line.number): " + DocumentInputs.schemaDiagnostic($0, schema: document.format.schemaName) }))
+                let diagnostics = try DocumentInputs.schemaDiagnostics(of: document)
+                if !diagnostics.isEmpty {
+                    return .failure(LineFailure(diagnostics.map { "line \(line.number): " + $0 }))
                 }
             }
             return .success(try reader.decode([document]))
