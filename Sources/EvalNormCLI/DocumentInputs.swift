@@ -5,10 +5,15 @@ import EvalNorm
 /// Each file that cannot be opened or parsed, or whose format is unknown, is reported on stderr as
 /// `evalnorm: FILE: LOCATION: message` and skipped; the others are returned in command-line order.
 struct DocumentInputs {
-    /// A document and the name of the file it came from.
+    /// A document and the name of the file it came from (`FILE: line N` for a line of a JSON Lines
+    /// file).
     struct Input {
         let name: String
         let document: DetectedDocument
+        /// The file, and for a line of a JSON Lines file, the line's number.
+        let file: String
+        let line: Int?
+        var isLine: Bool { line != nil }
     }
 
     var inputs: [Input] = []
@@ -20,15 +25,38 @@ struct DocumentInputs {
     /// are only parsed (their format is then recorded as canonical).
     init(paths: [String], vendor: Vendor?, context: CommandContext, detects: Bool = true) {
         let reader = RunReader()
+        let read = { (bytes: [UInt8]) throws(EvalNormError) -> DetectedDocument in
+            detects ? try reader.document(from: bytes, vendor: vendor) : DetectedDocument(format: .canonicalRun, value: try reader.parser.parse(bytes))
+        }
         for path in paths {
             let name = FileInput.displayName(path)
+            let bytes: [UInt8]
             do {
-                let bytes = try FileInput.readAll(path, context: context)
-                let document = detects ? try reader.document(from: bytes, vendor: vendor)
-                    : DetectedDocument(format: .canonicalRun, value: try reader.parser.parse(bytes))
-                inputs.append(Input(name: name, document: document))
+                bytes = try FileInput.readAll(path, context: context)
             } catch {
                 report(error, in: name, context: context)
+                continue
+            }
+            do {
+                inputs.append(Input(name: name, document: try read(bytes), file: name, line: nil))
+            } catch where error.code == .trailingData && JSONLines.startsWithDocument(bytes, parser: reader.parser) {
+                readLines(of: bytes, file: name, context: context, read: read)
+            } catch {
+                report(error, in: name, context: context)
+            }
+        }
+    }
+
+    /// Reads a JSON Lines file (such as Lunary's export): each non-blank line one document, named
+    /// `FILE: line N`; a bad line is reported and skipped.
+    private mutating func readLines(of bytes: [UInt8], file: String, context: CommandContext,
+                                    read: ([UInt8]) throws(EvalNormError) -> DetectedDocument) {
+        for line in JSONLines.lines(of: bytes) where !line.isBlank {
+            do {
+                inputs.append(Input(name: "\(file): line \(line.number)", document: try read(line.bytes), file: file, line: line.number))
+            } catch {
+                context.standardError.write("evalnorm: \(file): \(NDJSONPipeline.describe(error, on: line))\n")
+                remember(error.code == .schemaViolation ? .dataProblem : .malformedInput)
             }
         }
     }
@@ -86,6 +114,19 @@ struct DocumentInputs {
         return reader.validate(document).errors.map { schemaDiagnostic($0, schema: document.format.schemaName) }
     }
 
+    /// The schema check of a list of runs: each violation as a diagnostic, and the positions of the
+    /// runs that break their schema (to be skipped; the others still convert), or `nil` when the
+    /// envelope itself does. Repeated keys are left to decoding, which tells the envelope's (the list
+    /// fails) from a run's (that run fails).
+    static func listDiagnostics(of document: DetectedDocument, list: RunListFormat) -> (diagnostics: [String], badRuns: Set<Int>?) {
+        let errors = RunReader().validate(document).errors
+        var badRuns: Set<Int>? = []
+        for error in errors {
+            if let index = list.elementIndex(of: error.instanceLocation) { badRuns?.insert(index) } else { badRuns = nil }
+        }
+        return (errors.map { schemaDiagnostic($0, schema: document.format.schemaName) }, badRuns)
+    }
+
     /// Checks the Scorecard documents of one run against each other (``ScorecardPageCheck``) and
     /// reports each contradiction as `evalnorm: FILE: POINTER: message (contradicts OTHER-FILE)`, at most
     /// 20 of them; `false` if there was one.
@@ -118,10 +159,17 @@ struct DocumentInputs {
     /// check), in the order each first appears, and hands it to `body` with its inputs; a failure,
     /// thrown by decoding or by `body`, is reported with the run's file names and skipped. Returns
     /// how many runs `body` accepted (returned `true` for).
+    ///
+    /// A list of runs (``RunListFormat``) gives each of its runs in turn; one that breaks its schema or
+    /// cannot be decoded is reported and skipped, and the others still go through.
     mutating func forEachRun(validates: Bool, context: CommandContext,
                              _ body: (EvalRun, [Input]) throws(EvalNormError) -> Bool) -> Int {
         var succeeded = 0
         for group in runs {
+            if group.count == 1, let input = group.first, let list = RunListFormat.of(input.document.format) {
+                succeeded += forEachRun(in: input, list: list, validates: validates, context: context, body)
+                continue
+            }
             if validates, !checkSchemas(group, context: context) { continue }
             if !checkPages(group, context: context) { continue }
             do {
@@ -134,9 +182,54 @@ struct DocumentInputs {
         return succeeded
     }
 
+    /// The runs of one list document, as ``forEachRun(validates:context:_:)`` gives them.
+    private mutating func forEachRun(in input: Input, list: RunListFormat, validates: Bool, context: CommandContext,
+                                     _ body: (EvalRun, [Input]) throws(EvalNormError) -> Bool) -> Int {
+        var skipping = Set<Int>()
+        if validates {
+            let (diagnostics, badRuns) = DocumentInputs.listDiagnostics(of: input.document, list: list)
+            for diagnostic in diagnostics {
+                context.standardError.write("evalnorm: \(input.name): " + EvalNormError.escapingControlCharacters(diagnostic) + "\n")
+            }
+            if !diagnostics.isEmpty { remember(.dataProblem) }
+            guard let badRuns else { return 0 }
+            skipping = badRuns
+        }
+        let decoded: DecodedRunList
+        do {
+            decoded = try RunListCodec.decode(input.document.value, as: list, skipping: skipping)
+        } catch {
+            report(error, in: input.name, context: context)
+            return 0
+        }
+        for failure in decoded.failures { report(failure, in: input.name, context: context) }
+        if list.elements(of: input.document.value)?.isEmpty ?? false {
+            context.standardError.write("evalnorm: \(input.name): warning: the \(list.format) holds no runs; nothing of it is written\n")
+        }
+        var succeeded = 0
+        for run in decoded.runs {
+            // Messages about one run of the list name it: `page.json, run at /items/3`.
+            let position = list.position(of: run)
+            let element = Input(name: input.name + (position.map { ", run at \(list.pointer(ofElement: $0))" } ?? ""),
+                                document: input.document, file: input.file, line: input.line)
+            do {
+                if try body(run, [element]) { succeeded += 1 }
+            } catch {
+                report(error, in: element.name, context: context)
+            }
+        }
+        return succeeded
+    }
+
     /// The inputs grouped into runs (a Scorecard run and its pages together), in order of first appearance.
     var runs: [[Input]] {
         RunReader().groupIntoRuns(inputs.map(\.document)).map { $0.map { inputs[$0] } }
+    }
+
+    /// Whether a group holds a list document of other than one run.
+    static func holdsSeveralRuns(_ group: [Input]) -> Bool {
+        guard group.count == 1, let input = group.first, let list = RunListFormat.of(input.document.format) else { return false }
+        return list.elements(of: input.document.value)?.count != 1
     }
 
     /// The names of the files of one run, for messages: `a.json` or `a.json, b.json`.

@@ -79,21 +79,31 @@ public enum RunConverter {
 
     /// Takes `documents` to canonical JSON and back, and says where they came back different.
     /// Documents are not validated first: the round trip holds for invalid ones too.
+    ///
+    /// A list of runs makes the trip run by run, and is put back together by ``RunListAssembler``.
     public static func roundTrip(_ documents: [DetectedDocument]) throws(EvalNormError) -> RoundTripReport {
-        let run = try RunReader(validatesInput: false).decode(documents)
-        let canonical = CanonicalCodec()
-        let reread = try canonical.decode(canonical.encode(run, style: .compact))
-        let again: [JSONValue]
-        if let vendor = documents.first?.format.vendor, let codec = VendorCodecs.codec(for: vendor) {
-            again = try codec.encode(reread).map(\.value)
-        } else {
-            again = [canonical.encode(reread)]
+        let runs = try RunReader(validatesInput: false).decodeRuns(documents)
+        if runs.isEmpty, let list = documents.first {
+            throw EvalNormError(.invalidValue, "the \(list.format) holds no runs, and canonical JSON holds nothing but runs: its envelope cannot make the trip")
         }
+        let canonical = CanonicalCodec()
+        var again: [JSONValue] = []
+        var assembler = documents.first?.format.vendor.map(RunListAssembler.init(vendor:))
+        for run in runs {
+            let reread = try canonical.decode(canonical.encode(run, style: .compact))
+            if let vendor = documents.first?.format.vendor, let codec = VendorCodecs.codec(for: vendor) {
+                let written = try codec.encode(reread).map { DetectedDocument(format: DocumentFormat(vendor: $0.vendor, kind: $0.kind), value: $0.value) }
+                again += (assembler?.add(reread, documents: written) ?? written).map(\.value)
+            } else {
+                again.append(canonical.encode(reread))
+            }
+        }
+        again += (assembler?.finish() ?? []).map(\.value)
         let differences = documents.indices.map { index in
             guard again.indices.contains(index) else { return [JSONPointer()] }
             return JSONDifference.pointers(between: documents[index].value, and: again[index])
         } + (again.count > documents.count ? [[JSONPointer()]] : [])
-        return RoundTripReport(differences: differences, keptVerbatim: run.hasVerbatimCopy)
+        return RoundTripReport(differences: differences, keptVerbatim: runs.contains(where: \.hasVerbatimCopy))
     }
 
     /// The run's canonical form without what conversion to `target` legitimately changes: `source`,

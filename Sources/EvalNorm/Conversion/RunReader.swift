@@ -45,22 +45,25 @@ public struct RunReader: Sendable {
         guard let codec = VendorCodecs.codec(for: vendor) else {
             throw EvalNormError(.invalidValue, "no codec for vendor '\(vendor)'; known: \(Vendor.known.map(\.rawValue).joined(separator: ", "))")
         }
+        if value.arrayValue != nil, let list = RunListFormat.of(vendor: vendor), list.member == nil { return list.format }
         let keys = value.objectValue?.keys ?? []
         let best = DocumentDetector.signatures
-            .filter { $0.format.vendor == vendor && codec.documentKinds.contains($0.format.kind) }
+            .filter { $0.format.vendor == vendor && (codec.documentKinds.contains($0.format.kind) || $0.format.isRunList) }
             .max { left, right in left.keys.filter(keys.contains).count < right.keys.filter(keys.contains).count }
-        return best.flatMap { $0.keys.contains(where: keys.contains) ? $0.format : nil } ?? DocumentFormat(vendor: vendor, kind: .run)
+        let format = best.flatMap { $0.keys.contains(where: keys.contains) ? $0.format : nil } ?? DocumentFormat(vendor: vendor, kind: .run)
+        return DocumentDetector.refined(format, of: value)
     }
 
     /// Groups `documents` into runs, as lists of positions, in the order each run first appears: a
     /// Scorecard run and the records pages whose records carry its id form one group (a page without
-    /// records joins the Scorecard group before it); every other document is a run of its own.
+    /// records joins the Scorecard group before it); every other document is a group of its own (a
+    /// list of runs too: decode it with ``decodeList(_:)``).
     public func groupIntoRuns(_ documents: [DetectedDocument]) -> [[Int]] {
         var groups: [[Int]] = []
         var scorecardGroupByRunID: [String: Int] = [:]
         var lastScorecardGroup: Int?
         for (position, document) in documents.enumerated() {
-            guard document.format.vendor == .scorecard else {
+            guard document.format.vendor == .scorecard, !document.format.isRunList else {
                 groups.append([position])
                 continue
             }
@@ -102,20 +105,67 @@ public struct RunReader: Sendable {
         return schemas
     }()
 
+    /// Decodes the documents of one run, or the runs of one list document (``RunListFormat``): all
+    /// the runs, or the first error.
+    public func decodeRuns(_ documents: [DetectedDocument]) throws(EvalNormError) -> [EvalRun] {
+        guard documents.count == 1, let document = documents.first, document.format.isRunList else { return [try decode(documents)] }
+        let decoded = try decodeList(document)
+        if let failure = decoded.failures.first { throw failure }
+        return decoded.runs
+    }
+
+    /// Decodes the runs of a list document (``RunListFormat``): each element is one run, and an element
+    /// that breaks its schema or cannot be decoded is a failure of its own while the others decode.
+    ///
+    /// With ``validatesInput`` on, the document is first validated against its list schema: a violation
+    /// in the envelope is thrown (code ``EvalNormError/Code/schemaViolation``), a violation inside an
+    /// element makes that element a failure.
+    public func decodeList(_ document: DetectedDocument) throws(EvalNormError) -> DecodedRunList {
+        guard let list = RunListFormat.of(document.format) else {
+            throw EvalNormError(.invalidValue, "a \(document.format) is not a list of runs")
+        }
+        var failures: [EvalNormError] = []
+        var skipping = Set<Int>()
+        if validatesInput {
+            var byElement: [Int: [ValidationError]] = [:]
+            for error in validate(document).errors {
+                guard let index = list.elementIndex(of: error.instanceLocation) else {
+                    throw RunReader.violation(error, schema: document.format.schemaName, more: 0)
+                }
+                byElement[index, default: []].append(error)
+            }
+            for (index, errors) in byElement.sorted(by: { $0.key < $1.key }) {
+                if let first = errors.first { failures.append(RunReader.violation(first, schema: document.format.schemaName, more: errors.count - 1)) }
+                skipping.insert(index)
+            }
+        }
+        var decoded = try RunListCodec.decode(document.value, as: list, skipping: skipping)
+        // One failure per element at most: an element that broke its schema was not decoded.
+        decoded.failures = (failures + decoded.failures).sorted { (list.elementIndex(of: $0.pointer) ?? -1) < (list.elementIndex(of: $1.pointer) ?? -1) }
+        return decoded
+    }
+
+    /// A schema violation as the error ``decode(_:)`` throws, saying how many more there are.
+    private static func violation(_ error: ValidationError, schema: String, more: Int) -> EvalNormError {
+        let rest = more > 0 ? " (and \(more) more schema error\(more > 1 ? "s" : ""))" : ""
+        return EvalNormError(.schemaViolation, "\(error.message), against \(schema) \(error.keywordLocation)\(rest)", pointer: error.instanceLocation)
+    }
+
     /// Decodes the documents of one run: a canonical run, or one vendor's documents.
     ///
     /// With ``validatesInput`` on, each vendor document is first validated against its vendor
     /// schema; the first violation is thrown as an ``EvalNormError`` with code
     /// ``EvalNormError/Code/schemaViolation`` and its instance pointer (``validate(_:)`` lists them all).
     public func decode(_ documents: [DetectedDocument]) throws(EvalNormError) -> EvalRun {
+        if let list = documents.first(where: \.format.isRunList) {
+            throw EvalNormError(.invalidValue, "a \(list.format) holds several runs; decode it with decodeList(_:) or decodeRuns(_:)")
+        }
         if validatesInput {
             for document in documents where document.format.vendor != nil {
                 try checkUnambiguous(document)  // an ambiguous document is not worth validating
                 let errors = validate(document).errors
                 guard let first = errors.first else { continue }
-                let more = errors.count > 1 ? " (and \(errors.count - 1) more schema error\(errors.count > 2 ? "s" : ""))" : ""
-                throw EvalNormError(.schemaViolation, "\(first.message), against \(document.format.schemaName) \(first.keywordLocation)\(more)",
-                                    pointer: first.instanceLocation)
+                throw RunReader.violation(first, schema: document.format.schemaName, more: errors.count - 1)
             }
         }
         guard let first = documents.first else { throw EvalNormError(.invalidValue, "no document to decode") }

@@ -91,6 +91,35 @@ extension BundledSchemas {
 }
 
 """####,
+        "aegis-runs-page": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/aegis-runs-page.schema.json",
+  "title": "Aegis runs page",
+  "description": "One page of Aegis runs: `{items: [run…], meta: {…}}` with each item an Aegis run (aegis-run), as VENDORS.md describes. Unknown keys are allowed.",
+  "type": "object",
+  "required": ["items", "meta"],
+  "properties": {
+    "items": {"type": "array", "items": {"$ref": "aegis-run.schema.json"}, "description": "The runs of this page."},
+    "meta": {
+      "type": "object",
+      "description": "Pagination: page numbers are 1-based; `next_page` and `previous_page` are null where there is none.",
+      "properties": {
+        "current_page": {"type": "integer", "minimum": 1},
+        "page_size": {"type": "integer", "minimum": 0},
+        "total_items": {"type": "integer", "minimum": 0},
+        "items_on_page": {"type": "integer", "minimum": 0},
+        "total_pages": {"type": "integer", "minimum": 0},
+        "has_next": {"type": "boolean"},
+        "has_previous": {"type": "boolean"},
+        "next_page": {"type": ["integer", "null"]},
+        "previous_page": {"type": ["integer", "null"]}
+      }
+    }
+  }
+}
+
+"""####,
         "dataframer-run": ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -172,6 +201,17 @@ extension BundledSchemas {
       }
     }
   }
+}
+
+"""####,
+        "dataframer-runs-list": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/dataframer-runs-list.schema.json",
+  "title": "DataFramer runs list",
+  "description": "DataFramer's list of runs, as returned by GET /api/dataframer/runs/: a bare JSON array of runs (dataframer-run), which the list leaves without `runtime_params` and `generated_files` (VENDORS.md).",
+  "type": "array",
+  "items": {"$ref": "dataframer-run.schema.json"}
 }
 
 """####,
@@ -496,6 +536,23 @@ extension BundledSchemas {
 }
 
 """####,
+        "lunary-runs-page": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/lunary-runs-page.schema.json",
+  "title": "Lunary runs page",
+  "description": "One page of Lunary runs (GET /v1/runs): `{page, limit, data: [run…]}` with each element a Lunary run (lunary-run). `page` is 0-based; current servers send no `total`, older docs show one, so it is optional (VENDORS.md). Unknown keys are allowed.",
+  "type": "object",
+  "required": ["data"],
+  "properties": {
+    "data": {"type": "array", "items": {"$ref": "lunary-run.schema.json"}, "description": "The runs of this page."},
+    "page": {"type": "integer", "minimum": 0, "description": "The page number, from 0."},
+    "limit": {"type": "integer", "minimum": 0, "description": "The page size asked for."},
+    "total": {"type": "integer", "minimum": 0, "description": "Total number of runs; older servers only."}
+  }
+}
+
+"""####,
         "scorecard-records-page": ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -604,6 +661,23 @@ extension BundledSchemas {
       "type": "number",
       "description": "A count, documented as a JSON number: both `10` and `10.0` occur."
     }
+  }
+}
+
+"""####,
+        "scorecard-runs-page": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://evalnorm.dev/schemas/scorecard-runs-page.schema.json",
+  "title": "Scorecard runs page",
+  "description": "One page of a project's runs, as returned by GET /projects/{projectId}/runs: the same cursor envelope as a records page (vendor-docs/scorecard-list-records.md), with Run objects (scorecard-run) in `data`, as VENDORS.md describes. Unknown keys are allowed.",
+  "type": "object",
+  "required": ["data", "nextCursor", "hasMore"],
+  "properties": {
+    "data": {"type": "array", "items": {"$ref": "scorecard-run.schema.json"}, "description": "The Runs of this page."},
+    "nextCursor": {"type": ["string", "null"], "description": "Cursor for the next page; null on the last page."},
+    "hasMore": {"type": "boolean", "description": "Whether another page follows."},
+    "total": {"type": "integer", "minimum": 0, "description": "Total number of Runs in the project; optional."}
   }
 }
 

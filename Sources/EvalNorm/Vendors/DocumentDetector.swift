@@ -39,6 +39,7 @@ public enum DocumentDetector {
             "testsetId", "systemId", "systemVersionId", "systemConfigId", "metricIds", "metricVersionIds", "numRecords",
             "numExpectedRecords", "numScores",
         ]),
+        // Also Scorecard's page of runs, told apart by its elements (see `refined(_:of:)`).
         Signature(format: DocumentFormat(vendor: .scorecard, kind: .recordsPage), keys: ["data", "nextCursor", "hasMore", "total"]),
         Signature(format: DocumentFormat(vendor: .dataframer, kind: .run), keys: [
             "spec_id", "spec_name", "spec_version", "spec_version_id", "dataset_id", "dataset_name", "dataset_type",
@@ -55,15 +56,20 @@ public enum DocumentDetector {
             "templateVersionId", "templateSlug", "cost", "tokens", "tags", "input", "output", "error", "siblingRunId",
             "params", "metadata", "firstMessage", "messagesCount", "user", "traceId", "feedbacks", "scores",
         ]),
+        Signature(format: RunListFormat.aegisRunsPage.format, keys: ["items", "meta"]),
+        Signature(format: RunListFormat.lunaryRunsPage.format, keys: ["page", "limit", "data", "total"]),
     ]
 
     /// The format of `value`.
     ///
+    /// A JSON array is a list of runs (DataFramer's `runs-list`) when its first element is a run.
+    ///
     /// - Throws: `unknownFormat` when no vendor's keys are present (naming the closest vendor document by
     ///   near-miss key names) or when two kinds match equally well.
     public static func detect(_ value: JSONValue) throws(EvalNormError) -> DocumentFormat {
+        if case .array(let elements) = value { return try detectList(elements) }
         guard case .object(let object) = value else {
-            throw EvalNormError(.unknownFormat, "expected a JSON object (a run or a page of records), found \(value.typeName)")
+            throw EvalNormError(.unknownFormat, "expected a JSON object (a run or a page) or an array of runs, found \(value.typeName)")
         }
         if object.contains(key: "formatVersion") { return .canonicalRun }
         let keys = object.keys
@@ -76,7 +82,34 @@ public enum DocumentDetector {
         if scored.count > 1, scored[1].1 == best.1 {
             throw EvalNormError(.unknownFormat, "ambiguous document: it matches \(best.0) and \(scored[1].0) equally; name the vendor with --from")
         }
-        return best.0
+        return refined(best.0, of: value)
+    }
+
+    /// `format`, or the kind its contents show it is: a Scorecard cursor page whose first element is a
+    /// run (not a record) is a page of runs.
+    static func refined(_ format: DocumentFormat, of value: JSONValue) -> DocumentFormat {
+        guard format == DocumentFormat(vendor: .scorecard, kind: .recordsPage), let first = value["data"]?[0],
+              (try? detect(first)) == DocumentFormat(vendor: .scorecard, kind: .run)
+        else { return format }
+        return RunListFormat.scorecardRunsPage.format
+    }
+
+    /// The format of a bare array: the list format of the vendor whose run its first element is.
+    private static func detectList(_ elements: [JSONValue]) throws(EvalNormError) -> DocumentFormat {
+        guard let first = elements.first else {
+            throw EvalNormError(.unknownFormat, "an empty array names no vendor; give it with --from (DataFramer lists runs as a bare array)")
+        }
+        let format: DocumentFormat
+        do {
+            format = try detect(first)
+        } catch {
+            throw EvalNormError(.unknownFormat, "an array whose first element is not a run: \(error.message)", pointer: [ "0" ])
+        }
+        guard format.kind == .run, let vendor = format.vendor, let list = RunListFormat.of(vendor: vendor), list.member == nil else {
+            throw EvalNormError(.unknownFormat, "an array of \(format) documents; of the known vendors only DataFramer lists runs as a bare array",
+                                pointer: ["0"])
+        }
+        return list.format
     }
 
     private static func describe(_ keys: [String]) -> String {

@@ -11,6 +11,11 @@ public struct DocumentKind: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let run = DocumentKind(rawValue: "run")
     /// One page of a Scorecard run's records with their scores (`GET /runs/{runId}/records`).
     public static let recordsPage = DocumentKind(rawValue: "records-page")
+    /// One page of a list of runs in the vendor's envelope: Scorecard's cursor page
+    /// (`GET /projects/{projectId}/runs`), Aegis `{items, meta}`, Lunary `{page, limit, data}`.
+    public static let runsPage = DocumentKind(rawValue: "runs-page")
+    /// A bare JSON array of runs (DataFramer `GET /api/dataframer/runs/`).
+    public static let runsList = DocumentKind(rawValue: "runs-list")
 }
 
 /// One vendor payload, with the vendor and kind it was read as.

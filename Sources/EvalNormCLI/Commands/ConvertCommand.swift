@@ -22,7 +22,10 @@ enum ConvertCommand: Subcommand {
         Each run goes through the canonical model. Whatever the target cannot hold is reported on stderr
         as 'evalnorm: FILE: lost: POINTER: why', POINTER locating the fact in the run's canonical form.
         One document is written as one JSON value; several (a Scorecard run and its records pages, or
-        several runs) as NDJSON, one document per line, in order.
+        several runs) as NDJSON, one document per line, in order. Runs that were read from one list
+        of runs (a runs-page or runs-list), converted back to that vendor, are written as that list
+        again: the same envelope, the runs in their order. FILE may hold several documents, one per
+        line (JSON Lines, such as normalize's output for several runs).
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandError) -> ExitCode {
@@ -41,7 +44,9 @@ enum ConvertCommand: Subcommand {
         }
 
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
-        var conversions: [RunConversion] = []
+        var outputs: [DetectedDocument] = []
+        var assembler = target.map(RunListAssembler.init(vendor:))
+        var converted = 0
         var lossy = false
         _ = documents.forEachRun(validates: !parsed.has("--no-validate"), context: context) { (run, group) throws(EvalNormError) in
             let conversion = try RunConverter.convert(run, to: target)
@@ -52,34 +57,50 @@ enum ConvertCommand: Subcommand {
                 lossy = true
                 return false
             }
-            conversions.append(conversion)
+            converted += 1
+            outputs += assembler?.add(run, documents: conversion.documents) ?? conversion.documents
             return true
         }
-        let outputs = conversions.flatMap(\.documents)
+        outputs += assembler?.finish() ?? []
         let style: JSONWriter.Style = parsed.has("--pretty") && outputs.count == 1 ? .pretty : .compact
         for output in outputs {
             var bytes = JSONWriter(style: style).write(output.value)
             bytes.append(UInt8(ascii: "\n"))
             context.standardOutput.write(bytes)
         }
-        let code = documents.exitCode(succeeded: conversions.count)
+        let code = documents.exitCode(succeeded: converted)
         return code == .success && lossy ? .dataProblem : code
     }
 
     /// One NDJSON line converted: each target document on its own line; losses reported; under
     /// `strict`, a lossy line is a bad line and nothing of it is written.
+    /// `, run at /items/3` for a run of a list.
+    private static func describe(_ run: EvalRun) -> String {
+        guard let list = RunListFormat.of(vendor: run.source.vendor), let position = list.position(of: run) else { return "" }
+        return ", run at \(list.pointer(ofElement: position))"
+    }
+
+    /// A line that is a list of runs is written as the target's list again, when the target is the
+    /// list's vendor (see ``RunListAssembler``).
     private static func convertLine(_ line: NDJSONLine, to target: Vendor?, vendor: Vendor?, validates: Bool, strict: Bool) -> LineOutcome {
-        let run: EvalRun
-        switch NDJSONLines.decode(line, vendor: vendor, validates: validates) {
-        case .success(let decoded): run = decoded
+        let runs: [EvalRun]
+        switch NDJSONLines.decodeRuns(line, vendor: vendor, validates: validates) {
+        case .success(let decoded): runs = decoded
         case .failure(let failure): return .bad(failure.diagnostics)
         }
         do {
-            let conversion = try RunConverter.convert(run, to: target)
-            let losses = conversion.losses.map { "line \(line.number): lost: \($0)" }
+            var assembler = target.map(RunListAssembler.init(vendor:))
+            var documents: [DetectedDocument] = []
+            var losses: [String] = []
+            for run in runs {
+                let conversion = try RunConverter.convert(run, to: target)
+                losses += conversion.losses.map { "line \(line.number)\(runs.count > 1 ? describe(run) : ""): lost: \($0)" }
+                documents += assembler?.add(run, documents: conversion.documents) ?? conversion.documents
+            }
+            documents += assembler?.finish() ?? []
             if strict, !losses.isEmpty { return .bad(losses) }
             var output: [UInt8] = []
-            for document in conversion.documents {
+            for document in documents {
                 JSONWriter().write(document.value, into: &output)
                 output.append(UInt8(ascii: "\n"))
             }

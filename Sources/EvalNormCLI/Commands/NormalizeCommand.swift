@@ -19,8 +19,9 @@ enum NormalizeCommand: Subcommand {
           -h, --help       Show help information.
 
         The files of one run merge into one canonical run: a Scorecard run and the records pages of its
-        records, in the order given. One run is written as one JSON object; several runs as NDJSON, one
-        per line, in the order each first appears. The records pages of a Scorecard run are checked
+        records, in the order given. A list of runs (a runs-page or runs-list) gives one canonical run
+        per element, and a JSON Lines file (such as Lunary's export) one per line. One run is written as
+        one JSON object; several runs as NDJSON, one per line, in the order each first appears. The records pages of a Scorecard run are checked
         against the run and each other (same runId, no record twice, hasMore, nextCursor and total
         consistent); a contradiction is reported, naming both files, and the run is skipped.
         Each vendor document is first validated against its
@@ -38,10 +39,13 @@ enum NormalizeCommand: Subcommand {
         if let ndjson = try NDJSONOptions.parse(parsed) {
             let validates = !parsed.has("--no-validate")
             return ndjson.run(parsed.positionals[0], context: context) { line in
-                switch NDJSONLines.decode(line, vendor: vendor, validates: validates) {
-                case .success(let run):
-                    var bytes = CanonicalCodec().encode(run, style: .compact)
-                    bytes.append(UInt8(ascii: "\n"))
+                switch NDJSONLines.decodeRuns(line, vendor: vendor, validates: validates) {
+                case .success(let runs):
+                    var bytes: [UInt8] = []
+                    for run in runs {
+                        bytes += CanonicalCodec().encode(run, style: .compact)
+                        bytes.append(UInt8(ascii: "\n"))
+                    }
                     return LineOutcome(output: bytes)
                 case .failure(let failure):
                     return .bad(failure.diagnostics)
@@ -50,7 +54,7 @@ enum NormalizeCommand: Subcommand {
         }
         var documents = DocumentInputs(paths: parsed.positionals, vendor: vendor, context: context)
         let groups = documents.runs
-        let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 ? .pretty : .compact
+        let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 && !DocumentInputs.holdsSeveralRuns(groups[0]) ? .pretty : .compact
         let written = documents.forEachRun(validates: !parsed.has("--no-validate"), context: context) { run, _ in
             var bytes = CanonicalCodec().encode(run, style: style)
             bytes.append(UInt8(ascii: "\n"))

@@ -68,7 +68,7 @@ enum ValidateCommand: Subcommand {
             }
             let result = schema.validate(input.document.value)
             invalid = invalid || !result.isValid
-            write(result, for: input.name, json: parsed.has("--json"), context: context)
+            write(result, for: input.name, file: input.file, line: input.line, json: parsed.has("--json"), context: context)
         }
         // The most severe outcome wins: a file that cannot be opened, malformed input, an invalid file.
         return documents.failure ?? (invalid ? .dataProblem : .success)
@@ -111,9 +111,10 @@ enum ValidateCommand: Subcommand {
         }
     }
 
-    private static func write(_ result: ValidationResult, for name: String, json: Bool, context: CommandContext) {
+    private static func write(_ result: ValidationResult, for name: String, file: String, line: Int?, json: Bool, context: CommandContext) {
         if json {
-            var object: JSONObject = ["file": .string(name)]
+            var object: JSONObject = ["file": .string(file)]
+            if let line { object.append(key: "line", value: .number(JSONNumber(line))) }
             if case .object(let output) = result.basicOutput { object.members += output.members }
             var bytes = JSONWriter().write(.object(object))
             bytes.append(UInt8(ascii: "\n"))

@@ -85,14 +85,39 @@ struct NDJSONOptions {
 enum NDJSONLines {
     /// Reads a line as a vendor document or canonical run: parsed, detected, checked against its
     /// vendor schema when `validates` (as whole files are, by ``DocumentInputs/schemaDiagnostics(of:)``),
-    /// decoded. A failure is the bad line's outcome.
-    static func decode(_ line: NDJSONLine, vendor: Vendor?, validates: Bool) -> Result<EvalRun, LineFailure> {
+    /// decoded. A line that is a list of runs gives them all, or, when one of them is bad, is a bad
+    /// line as a whole (so that the rejects file holds it whole). A failure is the bad line's outcome.
+    static func decodeRuns(_ line: NDJSONLine, vendor: Vendor?, validates: Bool) -> Result<[EvalRun], LineFailure> {
         if line.isTruncated {
             return .failure(LineFailure(["line \(line.number): longer than the limit of \(NDJSONReader.defaultMaxLineLength) bytes; not read"]))
         }
         let reader = RunReader(validatesInput: false)
+        let document: DetectedDocument
         do {
-            let document = try reader.document(from: line.bytes, vendor: vendor)
+            document = try reader.document(from: line.bytes, vendor: vendor)
+        } catch {
+            return .failure(LineFailure([NDJSONPipeline.describe(error, on: line)]))
+        }
+        guard let list = RunListFormat.of(document.format) else {
+            return decode(document, on: line, validates: validates).map { [$0] }
+        }
+        if validates {
+            let diagnostics = DocumentInputs.listDiagnostics(of: document, list: list).diagnostics
+            if !diagnostics.isEmpty { return .failure(LineFailure(diagnostics.map { "line \(line.number): " + $0 })) }
+        }
+        do {
+            let decoded = try RunListCodec.decode(document.value, as: list)
+            if !decoded.failures.isEmpty { return .failure(LineFailure(decoded.failures.map { NDJSONPipeline.describe($0, on: line) })) }
+            return .success(decoded.runs)
+        } catch {
+            return .failure(LineFailure([NDJSONPipeline.describe(error, on: line)]))
+        }
+    }
+
+    /// One document that is not a list, checked and decoded.
+    private static func decode(_ document: DetectedDocument, on line: NDJSONLine, validates: Bool) -> Result<EvalRun, LineFailure> {
+        let reader = RunReader(validatesInput: false)
+        do {
             if validates {
                 let diagnostics = try DocumentInputs.schemaDiagnostics(of: document)
                 if !diagnostics.isEmpty {

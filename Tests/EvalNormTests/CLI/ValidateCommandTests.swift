@@ -142,7 +142,7 @@ struct ValidateCommandTests {
         let list = ToolRun(["schema", "--list"])
         #expect(list.status == 0)
         #expect(list.standardOutput == BundledSchemas.names.map { $0 + "\n" }.joined())
-        #expect(BundledSchemas.names.count == 6)
+        #expect(BundledSchemas.names.count == 10)
         let aegis = ToolRun(["schema", "aegis-run"])
         #expect(aegis.status == 0)
         let onDisk = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Schemas/aegis-run.schema.json"), encoding: .utf8)

@@ -165,18 +165,21 @@ struct HostileInputTests {
              stderr: "evalnorm: <stdin>: line 2, column 4 (byte 5): no JSON value: the input holds only white space"),
         Case("UTF-8 byte order mark", [0xEF, 0xBB, 0xBF] + utf8(#"{"id": 1}"#), .byteOrderMark, at: (0, 1, 1),
              stderr: "evalnorm: <stdin>: line 1, column 1 (byte 0): byte order mark (U+FEFF) at the start of the input; JSON text must not begin with one"),
-        Case("trailing garbage: a second document", utf8("{\"id\": 1}\n{\"id\": 2}"), .trailingData, at: (10, 2, 1),
-             stderr: "evalnorm: <stdin>: line 2, column 1 (byte 10): unexpected character '{' after the top-level value"),
+        // On separate lines, two documents are JSON Lines (see ListCommandTests); on one line, garbage.
+        Case("trailing garbage: a second document", utf8("{\"id\": 1} {\"id\": 2}"), .trailingData, at: (10, 1, 11),
+             stderr: "evalnorm: <stdin>: line 1, column 11 (byte 10): unexpected character '{' after the top-level value"),
         Case("trailing garbage: a NUL byte", utf8(#"{"id": 1}"#) + [0x00], .trailingData, at: (9, 1, 10),
              stderr: "evalnorm: <stdin>: line 1, column 10 (byte 9): unexpected character U+0000 after the top-level value"),
 
         // Well-formed JSON that is no vendor's document.
         Case("bare top-level string", utf8(#""evaluations""#), .unknownFormat, at: nil,
-             stderr: "evalnorm: <stdin>: expected a JSON object (a run or a page of records), found string"),
+             stderr: "evalnorm: <stdin>: expected a JSON object (a run or a page) or an array of runs, found string"),
         Case("bare top-level number", utf8("48213"), .unknownFormat, at: nil,
-             stderr: "evalnorm: <stdin>: expected a JSON object (a run or a page of records), found number"),
-        Case("bare top-level array", utf8(#"[{"id": 48213, "evaluations": []}]"#), .unknownFormat, at: nil,
-             stderr: "evalnorm: <stdin>: expected a JSON object (a run or a page of records), found array"),
+             stderr: "evalnorm: <stdin>: expected a JSON object (a run or a page) or an array of runs, found number"),
+        Case("bare top-level array of Aegis runs", utf8(#"[{"id": 48213, "evaluations": []}]"#), .unknownFormat, pointer: ["0"], at: nil,
+             stderr: "evalnorm: <stdin>: /0: an array of aegis run documents; of the known vendors only DataFramer lists runs as a bare array"),
+        Case("empty top-level array", utf8("[]"), .unknownFormat, at: nil,
+             stderr: "evalnorm: <stdin>: an empty array names no vendor; give it with --from (DataFramer lists runs as a bare array)"),
     ]
 
     /// What reading `bytes` as one run throws: parsing, detection, then decoding (with validation).

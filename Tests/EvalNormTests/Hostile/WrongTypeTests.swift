@@ -120,9 +120,16 @@ struct HostileWrongTypeTests {
             let errors = schema.validate(value).errors
             #expect(errors.allSatisfy { $0.instanceLocation == mutation.pointer }, "\(file.name) \(mutation): \(errors)")
 
+            // A list's envelope must hold its runs, and each run must be an object: structure, not a
+            // value that can be kept verbatim.
+            if let list = RunListFormat.of(original.format), Self.isStructural(mutation.pointer, in: list) {
+                #expect(throws: EvalNormError.self, "\(file.name) \(mutation)") { try RunReader(validatesInput: false).decodeRuns([document]) }
+                continue
+            }
+
             // Validating reader: refused at that pointer exactly when the schema says so.
             do {
-                _ = try RunReader().decode([document])
+                _ = try RunReader().decodeRuns([document])
                 #expect(errors.isEmpty, "\(file.name) \(mutation): decoded although the schema says \(errors)")
             } catch {
                 #expect(error.code == .schemaViolation, "\(file.name) \(mutation): \(error.code) \(error)")
@@ -133,7 +140,7 @@ struct HostileWrongTypeTests {
             // Without validation: decodes, and nothing is lost on the way to canonical JSON and back.
             let decodesAndRoundTrips = {
                 do throws(EvalNormError) {
-                    _ = try RunReader(validatesInput: false).decode([document])
+                    _ = try RunReader(validatesInput: false).decodeRuns([document])
                     let report = try RunConverter.roundTrip([document])
                     #expect(report.isLossless, "\(file.name) \(mutation): differs at \(report.differences)")
                 } catch {
@@ -142,6 +149,12 @@ struct HostileWrongTypeTests {
             }
             decodesAndRoundTrips()
         }
+    }
+
+    /// Whether `pointer` is a list's runs member, or one of its runs as a whole.
+    static func isStructural(_ pointer: JSONPointer, in list: RunListFormat) -> Bool {
+        let member = list.member.map { JSONPointer(tokens: [$0]) } ?? JSONPointer()
+        return pointer == member || (pointer.parent == member && list.elementIndex(of: pointer) != nil)
     }
 
     /// A fractional Aegis `record_index` (a regression: it once became a canonical record index of
@@ -190,7 +203,7 @@ struct HostileWrongTypeTests {
             }
         }
         let vendorSchemas = BundledSchemas.names.filter { $0 != "eval-run" }
-        #expect(vendorSchemas.count == 5)
+        #expect(vendorSchemas.count == 9)
         for name in vendorSchemas {
             #expect(total[name, default: 0] >= 20, "\(name): \(total[name, default: 0]) mutations")
             #expect(refused[name, default: 0] > 0, "\(name): no mutation refused")

@@ -11,7 +11,8 @@ struct VendorSchemaTests {
     @Test func everyVendorDocumentIsListed() throws {
         try #require(!VendorDocumentFile.all.isEmpty)
         let schemas = Set(try VendorDocumentFile.all.map { try $0.document().format.schemaName })
-        #expect(schemas == ["scorecard-run", "scorecard-records-page", "dataframer-run", "aegis-run", "lunary-run"])
+        #expect(schemas == ["scorecard-run", "scorecard-records-page", "dataframer-run", "aegis-run", "lunary-run",
+                            "scorecard-runs-page", "dataframer-runs-list", "aegis-runs-page", "lunary-runs-page"])
     }
 
     @Test(arguments: VendorDocumentFile.all)
@@ -104,8 +105,8 @@ struct VendorSchemaTests {
 
 // MARK: - Documents
 
-/// A vendor document on disk: a vendor fixture or example (``VendorFixture/all``), or a page of a
-/// merged Scorecard run (``ScorecardMergeTests``).
+/// A vendor document on disk: a vendor fixture or example (``VendorFixture/all``), a page of a
+/// merged Scorecard run (``ScorecardMergeTests``), or a list of runs (`Fixtures/lists`).
 struct VendorDocumentFile: Sendable, CustomTestStringConvertible, CustomStringConvertible {
     let url: URL
     let name: String
@@ -121,7 +122,11 @@ struct VendorDocumentFile: Sendable, CustomTestStringConvertible, CustomStringCo
                 VendorDocumentFile(url: folder.appendingPathComponent(file), name: "scorecard-merged/\(caseName)/\(file)")
             }
         }
-        return fixtures + merged
+        let listFolder = TestPaths.fixtures.appendingPathComponent("lists")
+        let lists = TestPaths.files(in: listFolder, withExtension: "json").map { file in
+            VendorDocumentFile(url: listFolder.appendingPathComponent(file), name: "lists/\(file)")
+        }
+        return fixtures + merged + lists
     }()
 
     func document() throws -> DetectedDocument {

@@ -61,7 +61,7 @@ struct VendorErrorTests {
         DetectionCase(testDescription: "empty object", json: "{}",
                       message: "not a document of a known vendor: the object is empty"),
         DetectionCase(testDescription: "a string", json: #""run""#,
-                      message: "expected a JSON object (a run or a page of records), found string"),
+                      message: "expected a JSON object (a run or a page) or an array of runs, found string"),
         DetectionCase(testDescription: "a tie", json: #"{"id": 1, "user": "a@b.example"}"#,
                       message: "ambiguous document: it matches aegis run and lunary run equally; name the vendor with --from"),
     ]
