@@ -58,14 +58,14 @@ rm -rf "$seeds" && mkdir -p "$seeds"
 fixtures=Tests/EvalNormTests/Fixtures
 case "$target" in
     json|vendor)
-        cp Examples/*.json "$fixtures"/vendors/*.json "$seeds"/
+        cp Examples/*.json "$fixtures"/vendors/*.json "$fixtures"/lists/*.json "$seeds"/
         for file in "$fixtures"/scorecard-merged/*/*.json; do cp "$file" "$seeds/$(basename "$(dirname "$file")")-$(basename "$file")"; done ;;
     canonical)
         cp "$fixtures"/golden/*.json "$seeds"/ ;;
     schema)
         for schema in Schemas/*.schema.json; do
             name=$(basename "$schema" .schema.json)
-            for document in "$fixtures"/vendors/"$name"-*.json; do
+            for document in "$fixtures"/vendors/"$name"-*.json "$fixtures"/lists/"$name".json "$fixtures"/lists/"$name"-*.json; do
                 [ -e "$document" ] || continue
                 { printf '['; cat "$schema"; printf ','; cat "$document"; printf ']'; } > "$seeds/$(basename "$document")"
             done
