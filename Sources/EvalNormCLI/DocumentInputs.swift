@@ -56,7 +56,7 @@ struct DocumentInputs {
                 inputs.append(Input(name: "\(file): line \(line.number)", document: try read(line.bytes), file: file, line: line.number))
             } catch {
                 context.standardError.write("evalnorm: \(file): \(NDJSONPipeline.describe(error, on: line))\n")
-                remember(error.code == .schemaViolation ? .dataProblem : .malformedInput)
+                remember(.malformedInput)
             }
         }
     }

@@ -99,11 +99,14 @@ public enum DocumentDetector {
         guard let first = elements.first else {
             throw EvalNormError(.unknownFormat, "an empty array names no vendor; give it with --from (DataFramer lists runs as a bare array)")
         }
+        guard first.objectValue != nil else {
+            throw EvalNormError(.unknownFormat, "expected an array of runs (objects); its first element is \(first.typeName)", pointer: ["0"])
+        }
         let format: DocumentFormat
         do {
             format = try detect(first)
         } catch {
-            throw EvalNormError(.unknownFormat, "an array whose first element is not a run: \(error.message)", pointer: [ "0" ])
+            throw EvalNormError(.unknownFormat, "an array whose first element is not a run: \(error.message)", pointer: ["0"])
         }
         guard format.kind == .run, let vendor = format.vendor, let list = RunListFormat.of(vendor: vendor), list.member == nil else {
             throw EvalNormError(.unknownFormat, "an array of \(format) documents; of the known vendors only DataFramer lists runs as a bare array",
