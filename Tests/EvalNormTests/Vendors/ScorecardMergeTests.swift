@@ -45,10 +45,23 @@ struct ScorecardMergeTests {
         run.records = [EvalRecord(id: "a", scores: [Score(metric: MetricReference(id: "m"), value: .boolean(true))])]
         let documents = try ScorecardCodec().encode(run)
         #expect(documents.map(\.kind) == [.run, .recordsPage])
-        #expect(documents[0].value == ["id": "7", "status": "completed"])
+        #expect(documents[0].value == ["id": "7", "metricIds": [], "status": "completed"])
         #expect(documents[1].value == [
             "data": [["id": "a", "runId": "7", "scores": [["recordId": "a", "metricConfigId": "m", "score": ["binaryScore": true]]]]],
             "nextCursor": nil, "hasMore": false,
         ])
+    }
+
+    /// A run from another vendor becomes a Scorecard run that its schema accepts (`metricIds` is
+    /// required) and that detection recognises.
+    @Test(arguments: ["aegis-run.json", "dataframer-run.json", "lunary-run.json"])
+    func runsFromElsewhereAreValidScorecardRuns(example: String) throws {
+        let bytes = try TestPaths.bytes(of: TestPaths.examples.appendingPathComponent(example))
+        let reader = RunReader()
+        let run = try reader.decode([reader.document(from: bytes)])
+        let written = try #require(try RunConverter.convert(run, to: .scorecard).documents.first)
+        #expect(written.format == DocumentFormat(vendor: .scorecard, kind: .run))
+        #expect(try DocumentDetector.detect(written.value) == written.format)
+        #expect(reader.validate(written).errors.isEmpty, "\(reader.validate(written).errors)")
     }
 }

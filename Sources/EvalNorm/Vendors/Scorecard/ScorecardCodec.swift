@@ -158,10 +158,15 @@ public struct ScorecardCodec: VendorCodec {
         writer.write("systemId", run.system?.id, .string)
         let versionKey = bag.extra["versionIdKey"]?.stringValue == "systemConfigId" ? "systemConfigId" : "systemVersionId"
         writer.write(versionKey, run.system?.versionId, .string)
+        // A Scorecard run always has `metricIds`: a run from elsewhere without metric ids gets `[]`.
+        let fromElsewhere = run.source.vendor != vendor
         if let metrics = run.metrics {
-            let arrays = bag.extra["metricArrays"]?.arrayValue?.compactMap(\.stringValue) ?? ScorecardCodec.metricArrays(for: metrics)
+            var arrays = bag.extra["metricArrays"]?.arrayValue?.compactMap(\.stringValue) ?? ScorecardCodec.metricArrays(for: metrics)
+            if fromElsewhere, !arrays.contains("metricIds") { arrays.append("metricIds") }
             writer.write("metricIds", arrays.contains("metricIds") ? metrics.compactMap(\.id) : nil, .strings)
             writer.write("metricVersionIds", arrays.contains("metricVersionIds") ? metrics.compactMap(\.versionId) : nil, .strings)
+        } else if fromElsewhere {
+            writer.write("metricIds", [], .strings)
         }
         writer.write("numRecords", run.counts?.records, .number)
         writer.write("numExpectedRecords", run.counts?.expectedRecords, .number)
