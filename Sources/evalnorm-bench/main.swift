@@ -55,7 +55,7 @@ func parseOptions(_ arguments: [String]) -> Options? {
     return options
 }
 
-let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n       evalnorm-bench --write-lunary-ndjson MB\n"
+let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n       evalnorm-bench --write-lunary-ndjson MB\n       evalnorm-bench --write-aegis-run MB\n"
 
 // `--write-lunary-ndjson MB` writes generated Lunary runs as NDJSON to stdout and exits, as input for
 // Scripts/bench-ndjson.sh (which times `evalnorm normalize --ndjson` with 1 and 2 jobs).
@@ -63,6 +63,15 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--write-lunary
    let megabytes = Int(CommandLine.arguments[2]), megabytes > 0 {
     var lunary = DumpGenerator(seed: 20_261_123)
     lunary.makeLunaryNDJSON(targetBytes: megabytes * 1_000_000) { FileHandle.standardOutput.write(Data($0)) }
+    exit(0)
+}
+
+// `--write-aegis-run MB` writes one generated Aegis run document (GET /runs/{id}) of at least MB
+// megabytes to stdout and exits: the input for timing whole `evalnorm normalize`/`validate` processes.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--write-aegis-run",
+   let megabytes = Int(CommandLine.arguments[2]), megabytes > 0 {
+    var aegis = DumpGenerator(seed: 20_261_123)
+    FileHandle.standardOutput.write(Data(aegis.makeAegisRun(targetBytes: megabytes * 1_000_000)))
     exit(0)
 }
 
