@@ -36,16 +36,15 @@ enum FmtCommand: Subcommand {
         if parsed.positionals.count > 1 { throw .usage("Unexpected argument '\(parsed.positionals[1])'") }
 
         let name = FileInput.displayName(path)
-        let value: JSONValue
+        var output: [UInt8]
         do {
             let bytes = try FileInput.readAll(path, context: context)
-            value = try JSONParser(maxDepth: maxDepth).parse(bytes)
+            let writer = JSONWriter(style: parsed.has("--compact") ? .compact : .pretty)
+            output = try writer.reformat(bytes, parser: JSONParser(maxDepth: maxDepth))
         } catch {
             context.standardError.write("evalnorm: \(name): \(error)\n")
             throw .exit([.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput)
         }
-        var output: [UInt8] = []
-        JSONWriter(style: parsed.has("--compact") ? .compact : .pretty).write(value, into: &output)
         output.append(UInt8(ascii: "\n"))
         context.standardOutput.write(output)
         return .success
