@@ -15,6 +15,24 @@ extension JSONWriter {
         return write(try parser.parse(bytes))
     }
 
+    /// Reformats as ``reformat(_:parser:)`` does, handing the text to `write` in pieces of at most
+    /// `chunkSize` bytes once the whole input has been read (nothing is written for malformed input):
+    /// a large document's text is then not held twice, as the array and in whatever `write` fills.
+    public func reformat(_ bytes: [UInt8], parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
+                         write: ([UInt8]) -> Void) throws(EvalNormError) {
+        let done = bytes.withUnsafeBufferPointer { input -> Bool in
+            var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: parser)
+            guard reformatter.run() else { return false }
+            reformatter.output.forEachChunk(ofSize: chunkSize) { write(Array($0)) }
+            return true
+        }
+        if done { return }
+        let text = self.write(try parser.parse(bytes))
+        for start in stride(from: 0, to: text.count, by: max(1, chunkSize)) {
+            write(Array(text[start..<min(start + max(1, chunkSize), text.count)]))
+        }
+    }
+
     /// The reformatted text when the reformatter accepts `bytes` (exactly when `limits` parses them),
     /// else `nil`.
     func copyReformatted(_ bytes: [UInt8], limits: JSONParser) -> [UInt8]? {
@@ -214,12 +232,14 @@ private struct Reformatter: ~Copyable {
         var runStart = index
         var seen: UInt64 = 0
         while true {
-            // Plain content eight bytes at a time, as the parser reads it; non-ASCII bytes are noted in `seen`.
+            // Plain content eight bytes at a time, as the parser reads it; non-ASCII bytes are noted in
+            // `seen` (bytes of a word past the special byte too, which only costs a needless UTF-8 check).
             while index + 8 <= count {
                 let word = UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if StringBytes.containsQuoteBackslashOrControl(word) { break }
                 seen |= word
-                index += 8
+                let plain = StringBytes.plainPrefixLength(word)
+                index += plain
+                if plain < 8 { break }
             }
             while index < count, StringBytes.isPlain(input[index]) {
                 seen |= UInt64(input[index])
@@ -246,9 +266,13 @@ private struct Reformatter: ~Copyable {
     private func isWellFormedUTF8(from start: Int, to end: Int) -> Bool {
         var offset = start
         while offset < end {
-            if offset + 8 <= end,
-               UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                offset += 8
+            if offset + 8 <= end {
+                let ascii = StringBytes.asciiPrefixLength(UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += ascii
+                if ascii == 8 { continue }
+            }
+            if input[offset] < 0x80 {
+                offset += 1
             } else if let length = JSONScanner.utf8SequenceLength(in: input, at: offset), offset + length <= end {
                 offset += length
             } else {

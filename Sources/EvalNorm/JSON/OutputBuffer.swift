@@ -77,6 +77,14 @@ struct OutputBuffer: ~Copyable {
         count += repeats
     }
 
+    /// Calls `body` with the bytes written, in pieces of at most `size` bytes.
+    func forEachChunk(ofSize size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let size = max(1, size)
+        for start in stride(from: 0, to: count, by: size) {
+            body(UnsafeBufferPointer(start: base + start, count: min(size, count - start)))
+        }
+    }
+
     /// Appends the buffer's bytes to `output`.
     func appendAll(to output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))

@@ -36,17 +36,16 @@ enum FmtCommand: Subcommand {
         if parsed.positionals.count > 1 { throw .usage("Unexpected argument '\(parsed.positionals[1])'") }
 
         let name = FileInput.displayName(path)
-        var output: [UInt8]
         do {
             let bytes = try FileInput.readAll(path, context: context)
             let writer = JSONWriter(style: parsed.has("--compact") ? .compact : .pretty)
-            output = try writer.reformat(bytes, parser: JSONParser(maxDepth: maxDepth))
+            // The text comes in pieces, and only once the whole input has been read and found well-formed.
+            try writer.reformat(bytes, parser: JSONParser(maxDepth: maxDepth)) { context.standardOutput.write($0) }
         } catch {
             context.standardError.write("evalnorm: \(name): \(error)\n")
             throw .exit([.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput)
         }
-        output.append(UInt8(ascii: "\n"))
-        context.standardOutput.write(output)
+        context.standardOutput.write([UInt8(ascii: "\n")])
         return .success
     }
 }
