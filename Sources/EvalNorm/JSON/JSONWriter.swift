@@ -137,11 +137,9 @@ private struct Emitter: ~Copyable {
             while index < count {
                 // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
                 if index + 8 <= count {
-                    let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if !StringBytes.containsQuoteBackslashOrControl(word) {
-                        index += 8
-                        continue
-                    }
+                    let plain = StringBytes.plainPrefixLength(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    index += plain
+                    if plain == 8 { continue }
                 }
                 let byte = bytes[index]
                 guard !StringBytes.isPlain(byte) else {

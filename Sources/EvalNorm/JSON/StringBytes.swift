@@ -1,15 +1,7 @@
 /// Byte-level helpers shared by the parser and the writer for the contents of JSON strings.
 enum StringBytes {
-    /// Whether any of the eight bytes in `word` is `"`, `\` or a control character (below 0x20):
-    /// the bytes that end a run of plain string content, in a string being read or written.
-    ///
-    /// Non-ASCII bytes never match. This is the "has a zero byte" trick (Mycroft), applied to
-    /// `word ^ pattern` to find a given byte, and to `word - 0x20…` to find bytes below 0x20; it can
-    /// flag a byte above a true match, but never reports a match where there is none.
-    @inline(__always)
-    static func containsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
-        quoteBackslashOrControlFlags(word) != 0
-    }
+    // Eight bytes at a time: the "has a zero byte" test (Mycroft), applied to `word ^ pattern` to
+    // find a given byte, and to `word - 0x20…` to find bytes below 0x20. Non-ASCII bytes never match.
 
     /// The number of plain bytes at the start of `word` (as loaded from memory, first byte first)
     /// before the first `"`, `\` or control character, or 8 when there is none.
