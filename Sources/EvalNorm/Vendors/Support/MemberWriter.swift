@@ -16,6 +16,7 @@ struct MemberWriter {
         self.bag = bag
         self.documentedKeys = documentedKeys
         members.reserveCapacity(documentedKeys.count + bag.fields.count)
+        handled.reserveCapacity(documentedKeys.count)
     }
 
     /// Writes `key` from a canonical `value` through `coding` (see the type's discussion).
@@ -44,15 +45,18 @@ struct MemberWriter {
     }
 
     /// The object: written members, then kept members not written, in the kept or documented order.
-    func finish() -> JSONObject {
+    /// (It takes the written members, so that adding the kept ones does not copy them.)
+    mutating func finish() -> JSONObject {
         var all = members
+        members = []
         for member in bag.fields where !handled.contains(where: { $0.isExactly(member.key) }) {
             all.append(member)
         }
         if let keyOrder = bag.keyOrder {
             return JSONObject(MemberWriter.sorted(all, by: keyOrder))
         }
-        let ranks = MemberReader.documentedRanks(of: all.map(\.key), documentedKeys: documentedKeys)
+        var cursor = KeyCursor(documentedKeys)
+        let ranks = all.indices.map { position in cursor.position(of: all[position].key) ?? documentedKeys.count + position }
         if MemberReader.isAscending(ranks) { return JSONObject(all) }
         let object = JSONObject(all)
         if object.firstDuplicateKeyIndex == nil {
