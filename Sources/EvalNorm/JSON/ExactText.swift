@@ -10,6 +10,8 @@ extension String {
     /// Whether the two strings have the same UTF-8 bytes.
     @inline(__always)
     func isExactly(_ other: String) -> Bool {
+        // Native strings know their UTF-8 length, so most different keys differ at once.
+        if utf8.count != other.utf8.count { return false }
         let fast = utf8.withContiguousStorageIfAvailable { left in
             other.utf8.withContiguousStorageIfAvailable { right in
                 guard left.count == right.count else { return false }

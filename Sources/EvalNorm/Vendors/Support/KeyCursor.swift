@@ -34,29 +34,34 @@ struct KeyCursor {
 }
 
 /// The first position of each key in a key list, for ordering members by a kept key order (which comes
-/// from a document and may be long, or repeat a key): a scan for short lists, a dictionary for long
-/// ones, so that ordering n members by n keys never takes n² comparisons.
+/// from a document and may be long, or repeat a key). Short lists are scanned by fingerprint (one
+/// integer comparison per listed key, bytes compared only on a match); long ones are indexed in a
+/// dictionary, so that ordering n members by n keys never takes n² string comparisons.
 struct FirstKeyPositions {
     private let keys: [String]
+    private let fingerprints: [UInt64]
     private let positions: [ExactString: Int]?
 
     init(_ keys: [String]) {
         self.keys = keys
-        if keys.count > 16 {
+        if keys.count > 64 {
             var positions: [ExactString: Int] = [:]
             positions.reserveCapacity(keys.count)
             for (position, key) in keys.enumerated() where positions[ExactString(value: key)] == nil {
                 positions[ExactString(value: key)] = position
             }
             self.positions = positions
+            fingerprints = []
         } else {
-            self.positions = nil
+            positions = nil
+            fingerprints = keys.map(\.exactFingerprint)
         }
     }
 
     /// The position of the first occurrence of `key` (byte-exact), or `nil`.
     subscript(key: String) -> Int? {
         if let positions { return positions[ExactString(value: key)] }
-        return keys.firstIndex { $0.isExactly(key) }
+        let fingerprint = key.exactFingerprint
+        return fingerprints.indices.first { fingerprints[$0] == fingerprint && keys[$0].isExactly(key) }
     }
 }
