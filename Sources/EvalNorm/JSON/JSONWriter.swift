@@ -123,37 +123,46 @@ private struct Emitter: ~Copyable {
 
     @inline(__always)
     private mutating func appendUTF8(of text: String) {
-        var text = text
-        text.withUTF8 { output.append($0) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { output.append($0) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { output.append($0) }
+        }
     }
 
     private mutating func emitString(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in
-            output.append(.quote)
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
-                if index + 8 <= count {
-                    let plain = StringBytes.plainPrefixLength(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    index += plain
-                    if plain == 8 { continue }
-                }
-                let byte = bytes[index]
-                guard !StringBytes.isPlain(byte) else {
-                    index += 1
-                    continue
-                }
-                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(for: byte)
-                index += 1
-                runStart = index
-            }
-            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
-            output.append(.quote)
+        // Native strings lend their bytes without a copy; others (bridged, say) are made contiguous first.
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { emitString(utf8: $0) }
+        if done == nil {
+            var string = string
+            string.withUTF8 { emitString(utf8: $0) }
         }
+    }
+
+    private mutating func emitString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        output.append(.quote)
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
+            if index + 8 <= count {
+                let plain = StringBytes.plainPrefixLength(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += plain
+                if plain == 8 { continue }
+            }
+            let byte = bytes[index]
+            guard !StringBytes.isPlain(byte) else {
+                index += 1
+                continue
+            }
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscape(for: byte)
+            index += 1
+            runStart = index
+        }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        output.append(.quote)
     }
 
     private mutating func appendEscape(for byte: UInt8) {
