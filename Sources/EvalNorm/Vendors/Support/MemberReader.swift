@@ -37,7 +37,8 @@ struct MemberReader {
         read = Array(repeating: false, count: object.count)
         kept = Array(repeating: false, count: object.count)
         readCursor = KeyCursor(documentedKeys)
-        // One pass finds each documented key's member and checks the order (as `isInDocumentedOrder` does).
+        // One pass finds each documented key's member and checks that the keys are in documented order:
+        // documented keys in ascending documented position, then only undocumented ones.
         var positions = [Int?](repeating: nil, count: documentedKeys.count)
         var cursor = KeyCursor(documentedKeys)
         var inOrder = true
@@ -119,13 +120,8 @@ struct MemberReader {
         return keys.enumerated().map { position, key in cursor.position(of: key) ?? documentedKeys.count + position }
     }
 
-    /// Whether `keys` already are in ``documentedOrder(of:documentedKeys:)``: documented keys in
-    /// ascending documented position, then only undocumented ones. The common case, checked without sorting.
-    static func isInDocumentedOrder(_ keys: [String], documentedKeys: [String]) -> Bool {
-        isAscending(documentedRanks(of: keys, documentedKeys: documentedKeys))
-    }
-
-    /// Whether each rank is at least the one before it.
+    /// Whether each rank is at least the one before it: keys in ``documentedOrder(of:documentedKeys:)``
+    /// already, the common case, checked without sorting.
     static func isAscending(_ ranks: [Int]) -> Bool {
         zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 }
     }
