@@ -90,11 +90,21 @@ struct DumpGenerator {
         return runs
     }
 
-    private mutating func appendAegisRun(id: Int, evaluations: Int) {
+    /// One Aegis run document of at least `targetBytes`: as `makeAegisRuns` writes them, with as many
+    /// evaluations as it takes (about 2.2 KB each).
+    mutating func makeAegisRun(targetBytes: Int) -> [UInt8] {
+        output = []
+        output.reserveCapacity(targetBytes + 64 << 10)
+        appendAegisRun(id: 48_213, evaluations: Int.max, targetBytes: targetBytes)
+        return output
+    }
+
+    private mutating func appendAegisRun(id: Int, evaluations: Int, targetBytes: Int = .max) {
         append(#"{"id":"#)
         append(String(id))
         append(#","user":"maria.lopez@northwind-support.example","author_email":"maria.lopez@northwind-support.example","run_type":"Dataset","run_source":"API Call","dataset":"Refund policy QA — v3","data_collection":"Customer Support","org_id":null,"number_of_metrics":2,"result":75.0,"threshold":70,"model_slug":"gpt-4o-mini","alias":"refunds-nightly","aggregate_results":{"ans_corr":83.3,"faith":66.7},"total_cost":"0.003150000000000","started_at":"2026-11-20T02:00:04Z","finished_at":"2026-11-20T02:01:37Z","is_gte_threshold":true,"evaluations":["#)
         for index in 0..<evaluations {
+            if output.count >= targetBytes { break }
             if index > 0 { append(",") }
             append(#"{"id":"#)
             append(String(905_311 + index))

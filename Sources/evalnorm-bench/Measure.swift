@@ -68,10 +68,11 @@ func report(_ comparisons: [Comparison], inputBytes: Int, options: Options) {
     if options.json {
         var lines: [String] = []
         for comparison in comparisons {
+            let documents = comparison.documents.map { #","documents":\#($0),"documentsPerSecond":\#(Int(comparison.evalNormDocumentsPerSecond ?? 0))"# } ?? ""
             lines.append(String(
-                format: #"{"task":"%@","bytes":%d,"evalnormSeconds":%.6f,"evalnormMBps":%.1f,"foundation":"%@","foundationSeconds":%.6f,"foundationMBps":%.1f,"ratio":%.2f}"#,
+                format: #"{"task":"%@","bytes":%d,"evalnormSeconds":%.6f,"evalnormMBps":%.1f,"foundation":"%@","foundationSeconds":%.6f,"foundationMBps":%.1f,"ratio":%.2f"#,
                 comparison.name, comparison.bytes, comparison.evalNorm, comparison.evalNormMBps,
-                comparison.foundationName, comparison.foundation, comparison.foundationMBps, comparison.ratio))
+                comparison.foundationName, comparison.foundation, comparison.foundationMBps, comparison.ratio) + documents + "}")
         }
         print(#"{"inputBytes":\#(inputBytes),"iterations":\#(options.iterations),"seed":\#(options.seed),"peakRSSMB":\#(String(format: "%.1f", peakResidentMB())),"results":[\#(lines.joined(separator: ","))]}"#)
         return

@@ -15,6 +15,12 @@ import Darwin
  --profile parse|write|validate runs only EvalNorm's side of one task, N times, and prints nothing
  else: for `perf record` or `valgrind --tool=callgrind` runs.
 
+ Then the steps after parsing, on the same Aegis runs: `reformat (fmt)` (JSONWriter.reformat, what
+ `evalnorm fmt` runs, against JSONSerialization parse + write), `Aegis decode` (parsed run to EvalRun,
+ against JSONDecoder reading EvalRun from the canonical JSON of the same runs), `canonical encode`
+ (against JSONEncoder) and `Aegis encode` (EvalRun back to vendor JSON text, against
+ JSONSerialization writing the parsed runs). `Scripts/bench-ndjson.sh` times NDJSON streaming.
+
  Tasks: parse and write a string-heavy dump of the given size; validate the same number of MB of
  Aegis run documents (50 evaluations each) against `aegis-run`, on parsed values ("validate") and
  from bytes ("parse + validate"). Foundation has no JSON Schema validator: its baseline for both
@@ -55,7 +61,7 @@ func parseOptions(_ arguments: [String]) -> Options? {
     return options
 }
 
-let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n       evalnorm-bench --write-lunary-ndjson MB\n"
+let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--json] [--profile parse|write|validate]\n       evalnorm-bench --write-lunary-ndjson MB\n       evalnorm-bench --write-aegis-run MB\n"
 
 // `--write-lunary-ndjson MB` writes generated Lunary runs as NDJSON to stdout and exits, as input for
 // Scripts/bench-ndjson.sh (which times `evalnorm normalize --ndjson` with 1 and 2 jobs).
@@ -63,6 +69,15 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--write-lunary
    let megabytes = Int(CommandLine.arguments[2]), megabytes > 0 {
     var lunary = DumpGenerator(seed: 20_261_123)
     lunary.makeLunaryNDJSON(targetBytes: megabytes * 1_000_000) { FileHandle.standardOutput.write(Data($0)) }
+    exit(0)
+}
+
+// `--write-aegis-run MB` writes one generated Aegis run document (GET /runs/{id}) of at least MB
+// megabytes to stdout and exits: the input for timing whole `evalnorm normalize`/`validate` processes.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--write-aegis-run",
+   let megabytes = Int(CommandLine.arguments[2]), megabytes > 0 {
+    var aegis = DumpGenerator(seed: 20_261_123)
+    FileHandle.standardOutput.write(Data(aegis.makeAegisRun(targetBytes: megabytes * 1_000_000)))
     exit(0)
 }
 
@@ -176,5 +191,58 @@ let parseAndValidate = Comparison(
     foundationName: "JSONSerialization.jsonObject, no validation",
     documents: aegisRuns.count
 )
-report([parse, write, parseAegis, validate, parseAndValidate], inputBytes: dump.count, options: options)
+// The pipeline after parsing, on the same Aegis runs: fmt's reformat, vendor decode to EvalRun, canonical
+// encode and vendor encode. Foundation's nearest equivalents: JSONSerialization parse + write for
+// reformatting, and the Codable conformance of EvalRun (JSONDecoder from the canonical JSON of the same
+// runs; JSONEncoder) for the typed steps.
+let aegisCodec = AegisCodec()
+let runs = aegisValues.compactMap { try? aegisCodec.decode($0) }
+guard runs.count == aegisValues.count else {
+    FileHandle.standardError.write(Data("evalnorm-bench: the generated Aegis runs do not decode\n".utf8))
+    exit(70)
+}
+let canonicalData = runs.map { Data(CanonicalCodec().encode($0, style: .compact)) }
+let canonicalBytes = canonicalData.reduce(0) { $0 + $1.count }
+let foundationAegisObjects = aegisData.compactMap { try? JSONSerialization.jsonObject(with: $0) }
+let reformat = Comparison(
+    name: "reformat (fmt)",
+    bytes: dump.count,
+    evalNorm: measure(options.iterations) { _ = try? JSONWriter().reformat(dump) },
+    foundation: measure(options.iterations) {
+        if let object = try? JSONSerialization.jsonObject(with: dumpData) { _ = try? JSONSerialization.data(withJSONObject: object) }
+    },
+    foundationName: "JSONSerialization.jsonObject + data"
+)
+let vendorDecode = Comparison(
+    name: "Aegis decode",
+    bytes: aegisBytes,
+    evalNorm: measure(options.iterations) { for value in aegisValues { _ = try? aegisCodec.decode(value) } },
+    foundation: measure(options.iterations) { for data in canonicalData { _ = try? JSONDecoder().decode(EvalRun.self, from: data) } },
+    foundationName: "JSONDecoder EvalRun from canonical JSON",
+    documents: runs.count
+)
+let canonicalEncode = Comparison(
+    name: "canonical encode",
+    bytes: canonicalBytes,
+    evalNorm: measure(options.iterations) { for run in runs { _ = CanonicalCodec().encode(run, style: .compact) } },
+    foundation: measure(options.iterations) { for run in runs { _ = try? JSONEncoder().encode(run) } },
+    foundationName: "JSONEncoder EvalRun",
+    documents: runs.count
+)
+let vendorEncode = Comparison(
+    name: "Aegis encode",
+    bytes: aegisBytes,
+    evalNorm: measure(options.iterations) {
+        for run in runs {
+            for document in (try? aegisCodec.encode(run)) ?? [] { _ = JSONWriter().write(document.value) }
+        }
+    },
+    foundation: measure(options.iterations) {
+        for object in foundationAegisObjects { _ = try? JSONSerialization.data(withJSONObject: object) }
+    },
+    foundationName: "JSONSerialization.data of the parsed runs",
+    documents: runs.count
+)
+report([parse, write, reformat, parseAegis, validate, parseAndValidate, vendorDecode, canonicalEncode, vendorEncode],
+       inputBytes: dump.count, options: options)
 #endif

@@ -108,7 +108,7 @@ extension EvalRun {
         builder.add("metadata", metadata.map(JSONValue.object))
         builder.add("tags", tags.map { .array($0.map(JSONValue.string)) })
         builder.add("artifacts", artifacts.map { .array($0.map(\.canonicalValue)) })
-        builder.add("records", .array(records.map(\.canonicalValue)))
+        builder.add("records", .array(records.map { $0.canonicalValue }))
         if !extensions.isEmpty { builder.add("extensions", .object(extensions)) }
         return builder.value
     }

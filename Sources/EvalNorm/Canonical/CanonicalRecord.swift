@@ -137,7 +137,7 @@ extension EvalRecord {
         builder.add("cost", cost?.canonicalValue)
         builder.add("usage", usage?.canonicalValue)
         builder.add("possiblyTruncated", possiblyTruncated.map { .array($0.map { .string($0.description) }) })
-        builder.add("scores", .array(scores.map(\.canonicalValue)))
+        builder.add("scores", .array(scores.map { $0.canonicalValue }))
         if !extensions.isEmpty { builder.add("extensions", .object(extensions)) }
         return builder.value
     }

@@ -10,6 +10,8 @@ extension String {
     /// Whether the two strings have the same UTF-8 bytes.
     @inline(__always)
     func isExactly(_ other: String) -> Bool {
+        // Native strings know their UTF-8 length, so most different keys differ at once.
+        if utf8.count != other.utf8.count { return false }
         let fast = utf8.withContiguousStorageIfAvailable { left in
             other.utf8.withContiguousStorageIfAvailable { right in
                 guard left.count == right.count else { return false }
@@ -19,6 +21,28 @@ extension String {
         }
         if let result = fast ?? nil { return result }
         return utf8.elementsEqual(other.utf8)
+    }
+
+    /// A word made of the UTF-8 length and the first eight bytes: equal for strings with the same
+    /// bytes, and for keys that differ, usually different. A quick test before ``isExactly(_:)``.
+    var exactFingerprint: UInt64 {
+        let leading = utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            var word: UInt64 = 0
+            for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes) {
+                word |= UInt64(byte) << UInt64(shift)
+            }
+            return word
+        }
+        return (leading ?? 0) ^ (UInt64(truncatingIfNeeded: utf8.count) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The number of Unicode scalars, as `unicodeScalars.count` gives it, counted without decoding:
+    /// in well-formed UTF-8 every byte but a continuation byte (`10xxxxxx`) starts a scalar.
+    var unicodeScalarCount: Int {
+        let counted = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.reduce(0) { count, byte in count + (byte & 0xC0 == 0x80 ? 0 : 1) }
+        }
+        return counted ?? unicodeScalars.count
     }
 
     /// Feeds the string's UTF-8 bytes, and their count, to `hasher`.

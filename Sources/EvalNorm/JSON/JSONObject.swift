@@ -82,16 +82,24 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, MutableCol
 
     /// The position of the first member whose key already appeared earlier in the object, if any.
     public var firstDuplicateKeyIndex: Int? {
-        if members.count < 2 { return nil }
-        if members.count <= 8 {
-            for later in 1..<members.count {
-                for earlier in 0..<later where members[earlier].key.isExactly(members[later].key) {
-                    return later
+        let count = members.count
+        if count < 2 { return nil }
+        if count <= 32 {
+            // Compare each key with the earlier ones: by fingerprint first (a word, equal for equal
+            // keys), byte by byte only when fingerprints match. No hashing, no allocation.
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { fingerprints -> Int? in
+                for later in 0..<count {
+                    let key = members[later].key
+                    let fingerprint = key.exactFingerprint
+                    for earlier in 0..<later where fingerprints[earlier] == fingerprint && members[earlier].key.isExactly(key) {
+                        return later
+                    }
+                    fingerprints.initializeElement(at: later, to: fingerprint)
                 }
+                return nil
             }
-            return nil
         }
-        var seen = Set<ExactString>(minimumCapacity: members.count)
+        var seen = Set<ExactString>(minimumCapacity: count)
         for (index, member) in members.enumerated() where !seen.insert(ExactString(value: member.key)).inserted {
             return index
         }

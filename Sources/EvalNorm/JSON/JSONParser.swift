@@ -474,10 +474,13 @@ struct JSONScanner {
     @inline(__always)
     private mutating func skipPlainStringBytes(seen: inout UInt64) {
         while index + 8 <= count {
+            // Bytes of the word past a special byte may be noted in `seen` too: that can only cost a
+            // needless check.
             let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if StringBytes.containsQuoteBackslashOrControl(word) { break }
             seen |= word
-            index += 8
+            let plain = StringBytes.plainPrefixLength(word)
+            index += plain
+            if plain < 8 { return }
         }
         while index < count, StringBytes.isPlain(bytes[index]) {
             seen |= UInt64(bytes[index])

@@ -40,10 +40,10 @@ public struct JSONWriter: Sendable {
 
     /// Appends the value's JSON text to `output`.
     public func write(_ value: JSONValue, into output: inout [UInt8]) {
-        var emitter = Emitter(output: output, pretty: style == .pretty, indentWidth: indentWidth)
-        output = []  // hand the buffer to the emitter without a copy
+        var emitter = Emitter(pretty: style == .pretty, indentWidth: indentWidth)
         emitter.emit(value, depth: 0)
-        output = emitter.output
+        output.reserveCapacity(output.count + emitter.output.count)
+        emitter.output.appendAll(to: &output)
     }
 
     /// The value as JSON text.
@@ -59,47 +59,55 @@ public struct JSONWriter: Sendable {
 
 /// Appends JSON text to a byte buffer. The recursion depth is the value's nesting depth, which the
 /// parser bounds by its `maxDepth` for values it reads.
-private struct Emitter {
-    var output: [UInt8]
+private struct Emitter: ~Copyable {
+    var output = OutputBuffer(capacity: 64 << 10)
     let pretty: Bool
     let indentWidth: Int
+
+    init(pretty: Bool, indentWidth: Int) {
+        self.pretty = pretty
+        self.indentWidth = indentWidth
+    }
 
     mutating func emit(_ value: JSONValue, depth: Int) {
         switch value {
         case .null:
-            append("null")
+            output.append("null")
         case .bool(let flag):
-            append(flag ? "true" : "false")
+            output.append(flag ? "true" : "false")
         case .number(let number):
             appendUTF8(of: number.lexeme)
         case .string(let string):
             emitString(string)
         case .array(let elements):
             guard !elements.isEmpty else {
-                append("[]")
+                output.append(.openBracket, .closeBracket)
                 return
             }
             output.append(.openBracket)
-            for (position, element) in elements.enumerated() {
+            for position in elements.indices {
                 if position > 0 { output.append(.comma) }
                 newline(depth: depth + 1)
-                emit(element, depth: depth + 1)
+                emit(elements[position], depth: depth + 1)
             }
             newline(depth: depth)
             output.append(.closeBracket)
         case .object(let object):
             guard !object.members.isEmpty else {
-                append("{}")
+                output.append(.openBrace, .closeBrace)
                 return
             }
             output.append(.openBrace)
-            for (position, member) in object.members.enumerated() {
+            for position in object.members.indices {
                 if position > 0 { output.append(.comma) }
                 newline(depth: depth + 1)
-                emitString(member.key)
-                output.append(.colon)
-                if pretty { output.append(.space) }
-                emit(member.value, depth: depth + 1)
+                emitString(object.members[position].key)
+                if pretty {
+                    output.append(.colon, .space)
+                } else {
+                    output.append(.colon)
+                }
+                emit(object.members[position].value, depth: depth + 1)
             }
             newline(depth: depth)
             output.append(.closeBrace)
@@ -110,67 +118,65 @@ private struct Emitter {
     private mutating func newline(depth: Int) {
         guard pretty else { return }
         output.append(.newline)
-        output.append(contentsOf: repeatElement(UInt8.space, count: depth * indentWidth))
-    }
-
-    @inline(__always)
-    private mutating func append(_ literal: StaticString) {
-        output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        output.append(repeating: .space, count: depth * indentWidth)
     }
 
     @inline(__always)
     private mutating func appendUTF8(of text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
-
-    private mutating func emitString(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in
-            output.append(.quote)
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
-                if index + 8 <= count {
-                    let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if !StringBytes.containsQuoteBackslashOrControl(word) {
-                        index += 8
-                        continue
-                    }
-                }
-                let byte = bytes[index]
-                guard !StringBytes.isPlain(byte) else {
-                    index += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(for: byte)
-                index += 1
-                runStart = index
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
-            output.append(.quote)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { output.append($0) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { output.append($0) }
         }
     }
 
+    private mutating func emitString(_ string: String) {
+        // Native strings lend their bytes without a copy; others (bridged, say) are made contiguous first.
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { emitString(utf8: $0) }
+        if done == nil {
+            var string = string
+            string.withUTF8 { emitString(utf8: $0) }
+        }
+    }
+
+    private mutating func emitString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        output.append(.quote)
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Skip eight plain bytes at a time; only `"`, `\` and control characters need escaping.
+            if index + 8 <= count {
+                let plain = StringBytes.plainPrefixLength(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += plain
+                if plain == 8 { continue }
+            }
+            let byte = bytes[index]
+            guard !StringBytes.isPlain(byte) else {
+                index += 1
+                continue
+            }
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscape(for: byte)
+            index += 1
+            runStart = index
+        }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        output.append(.quote)
+    }
+
     private mutating func appendEscape(for byte: UInt8) {
-        output.append(.backslash)
         switch byte {
-        case .quote, .backslash: output.append(byte)
-        case 0x08: output.append(.lowercaseB)
-        case 0x0C: output.append(.lowercaseF)
-        case .newline: output.append(.lowercaseN)
-        case .carriageReturn: output.append(.lowercaseR)
-        case .tab: output.append(.lowercaseT)
+        case .quote, .backslash: output.append(.backslash, byte)
+        case 0x08: output.append(.backslash, .lowercaseB)
+        case 0x0C: output.append(.backslash, .lowercaseF)
+        case .newline: output.append(.backslash, .lowercaseN)
+        case .carriageReturn: output.append(.backslash, .lowercaseR)
+        case .tab: output.append(.backslash, .lowercaseT)
         default:
-            let hexDigits: StaticString = "0123456789abcdef"
-            output.append(.lowercaseU)
-            output.append(.zero)
-            output.append(.zero)
-            output.append(hexDigits.utf8Start[Int(byte >> 4)])
-            output.append(hexDigits.utf8Start[Int(byte & 0x0F)])
+            let hexDigits: StaticString = "0123456789abcdef"  // indexed by a nibble, so always in bounds
+            output.append("\\u00")
+            output.append(hexDigits.utf8Start[Int(byte >> 4)], hexDigits.utf8Start[Int(byte & 0x0F)])
         }
     }
 }

@@ -1,13 +1,22 @@
 /// Byte-level helpers shared by the parser and the writer for the contents of JSON strings.
 enum StringBytes {
-    /// Whether any of the eight bytes in `word` is `"`, `\` or a control character (below 0x20):
-    /// the bytes that end a run of plain string content, in a string being read or written.
+    // Eight bytes at a time: the "has a zero byte" test (Mycroft), applied to `word ^ pattern` to
+    // find a given byte, and to `word - 0x20…` to find bytes below 0x20. Non-ASCII bytes never match.
+
+    /// The number of plain bytes at the start of `word` (as loaded from memory, first byte first)
+    /// before the first `"`, `\` or control character, or 8 when there is none.
     ///
-    /// Non-ASCII bytes never match. This is the "has a zero byte" trick (Mycroft), applied to
-    /// `word ^ pattern` to find a given byte, and to `word - 0x20…` to find bytes below 0x20; it can
-    /// flag a byte above a true match, but never reports a match where there is none.
+    /// The lowest flagged byte is always a true match (false flags only appear above one), so this
+    /// finds the first special byte without looking at the bytes one by one.
     @inline(__always)
-    static func containsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+    static func plainPrefixLength(_ word: UInt64) -> Int {
+        let flags = quoteBackslashOrControlFlags(UInt64(littleEndian: word))
+        return flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
+    }
+
+    /// The high bit of each byte of `word` that may be `"`, `\` or a control character.
+    @inline(__always)
+    private static func quoteBackslashOrControlFlags(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* UInt64(UInt8.quote))
@@ -15,7 +24,14 @@ enum StringBytes {
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
         let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
+        return (hasQuote | hasBackslash | hasControl) & highs
+    }
+
+    /// The number of ASCII bytes at the start of `word` (as loaded from memory), or 8.
+    @inline(__always)
+    static func asciiPrefixLength(_ word: UInt64) -> Int {
+        let highs = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
+        return highs == 0 ? 8 : highs.trailingZeroBitCount >> 3
     }
 
     /// Whether `byte` can stand raw inside a JSON string: not `"`, `\` or a control character.

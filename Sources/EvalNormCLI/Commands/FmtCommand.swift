@@ -36,18 +36,16 @@ enum FmtCommand: Subcommand {
         if parsed.positionals.count > 1 { throw .usage("Unexpected argument '\(parsed.positionals[1])'") }
 
         let name = FileInput.displayName(path)
-        let value: JSONValue
         do {
             let bytes = try FileInput.readAll(path, context: context)
-            value = try JSONParser(maxDepth: maxDepth).parse(bytes)
+            let writer = JSONWriter(style: parsed.has("--compact") ? .compact : .pretty)
+            // The text comes in pieces, and only once the whole input has been read and found well-formed.
+            try writer.reformat(bytes, parser: JSONParser(maxDepth: maxDepth)) { context.standardOutput.write($0) }
         } catch {
             context.standardError.write("evalnorm: \(name): \(error)\n")
             throw .exit([.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput)
         }
-        var output: [UInt8] = []
-        JSONWriter(style: parsed.has("--compact") ? .compact : .pretty).write(value, into: &output)
-        output.append(UInt8(ascii: "\n"))
-        context.standardOutput.write(output)
+        context.standardOutput.write([UInt8(ascii: "\n")])
         return .success
     }
 }

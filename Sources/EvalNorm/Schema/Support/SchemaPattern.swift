@@ -13,6 +13,10 @@ final class SchemaPattern: @unchecked Sendable {
     /// The pattern as written in the schema.
     let source: String
     private let regex: Regex<AnyRegexOutput>
+    /// For a pattern that is `^` and plain characters (`^enrichment-`, as `patternProperties` keys
+    /// often are), those characters: the pattern matches exactly the texts that start with them, which
+    /// a byte comparison answers without running the regex.
+    private let literalPrefix: [UInt8]?
 
     /// Compiles `source`; throws the regex parser's error when Swift cannot read it.
     init(_ source: String) throws {
@@ -21,10 +25,29 @@ final class SchemaPattern: @unchecked Sendable {
             .matchingSemantics(.unicodeScalar)
             .asciiOnlyDigits()
             .asciiOnlyWordCharacters()
+        let rest = source.utf8.dropFirst()
+        if source.utf8.first == UInt8(ascii: "^"), rest.allSatisfy(SchemaPattern.isPlain) {
+            literalPrefix = Array(rest)
+        } else {
+            literalPrefix = nil
+        }
+    }
+
+    /// Characters that stand for themselves in any regex syntax: ASCII letters, digits, `-`, `_`,
+    /// `:`, `/` and `@`.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "@"):
+            true
+        default:
+            false
+        }
     }
 
     /// Whether the pattern matches anywhere in `text`.
     func matches(_ text: String) -> Bool {
-        text.firstMatch(of: regex) != nil
+        if let literalPrefix { return text.utf8.starts(with: literalPrefix) }
+        return text.firstMatch(of: regex) != nil
     }
 }

@@ -64,7 +64,10 @@ extension AegisCodec {
         var truncated: [JSONPointer] = []
         func text(_ key: String, at canonicalPointer: JSONPointer) -> JSONValue? {
             let value = reader.read(key, .any)
-            if case .string(let string)? = value, string.unicodeScalars.count == 100 { truncated.append(canonicalPointer) }
+            // 100 characters take 100 to 400 UTF-8 bytes; the byte count rules most strings out at once.
+            if case .string(let string)? = value, (100...400).contains(string.utf8.count), string.unicodeScalarCount == 100 {
+                truncated.append(canonicalPointer)
+            }
             return value
         }
         var inputs = JSONObject()

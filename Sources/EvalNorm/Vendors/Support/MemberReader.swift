@@ -17,6 +17,12 @@ struct MemberReader {
     /// Per member: read by the codec, and kept in the bag.
     private var read: [Bool]
     private var kept: [Bool]
+    /// Per documented key: the position of the first member with that key, if any.
+    private var memberPositions: [Int?]
+    /// Whether the object's keys are in ``documentedOrder(of:documentedKeys:)``.
+    private let isInDocumentedOrder: Bool
+    /// Finds the documented position of each key the codec reads; they read in documented order.
+    private var readCursor: KeyCursor
 
     /// - Throws: `typeMismatch` when `value` is not an object.
     init(_ value: JSONValue, at pointer: JSONPointer, documentedKeys: [String]) throws(EvalNormError) {
@@ -30,13 +36,40 @@ struct MemberReader {
         self.documentedKeys = documentedKeys
         read = Array(repeating: false, count: object.count)
         kept = Array(repeating: false, count: object.count)
+        readCursor = KeyCursor(documentedKeys)
+        // One pass finds each documented key's member and checks that the keys are in documented order:
+        // documented keys in ascending documented position, then only undocumented ones.
+        var positions = [Int?](repeating: nil, count: documentedKeys.count)
+        var cursor = KeyCursor(documentedKeys)
+        var inOrder = true
+        var lastRank = -1
+        var undocumentedSeen = false
+        for (index, member) in object.enumerated() {
+            if let rank = cursor.position(of: member.key) {
+                if positions[rank] == nil { positions[rank] = index }
+                if undocumentedSeen || rank < lastRank { inOrder = false }
+                lastRank = rank
+            } else {
+                undocumentedSeen = true
+            }
+        }
+        memberPositions = positions
+        isInDocumentedOrder = inOrder
+    }
+
+    /// The position of the first member named `key`, which must be a documented key.
+    private mutating func index(of key: String) -> Int? {
+        guard let rank = readCursor.position(of: key) else {
+            assertionFailure("a key the codec reads must be in its documented keys, or key order breaks")
+            return object.index(forKey: key)
+        }
+        return memberPositions[rank]
     }
 
     /// The raw value of `key`, marked as read; the caller keeps it (``keep(_:)``) if it cannot
     /// re-create it.
     mutating func take(_ key: String) -> JSONValue? {
-        assert(documentedKeys.contains(key), "a key the codec reads must be in its documented keys, or key order breaks")
-        guard let index = object.index(forKey: key) else { return nil }
+        guard let index = index(of: key) else { return nil }
         read[index] = true
         return object[index].value
     }
@@ -49,8 +82,7 @@ struct MemberReader {
     /// The value of `key` read through `coding`; the original is kept when the canonical value cannot
     /// re-create it exactly (including `null`, which reads as `nil`).
     mutating func read<Value>(_ key: String, _ coding: FieldCoding<Value>) -> Value? {
-        assert(documentedKeys.contains(key), "a key the codec reads must be in its documented keys, or key order breaks")
-        guard let index = object.index(forKey: key) else { return nil }
+        guard let index = index(of: key) else { return nil }
         read[index] = true
         let original = object[index].value
         guard let value = coding.decode(original) else {
@@ -63,7 +95,7 @@ struct MemberReader {
 
     /// Keeps `key`'s member verbatim in the bag (a field with no canonical home).
     mutating func keep(_ key: String) {
-        guard let index = object.index(forKey: key) else { return }
+        guard let index = index(of: key) else { return }
         read[index] = true
         kept[index] = true
     }
@@ -75,36 +107,30 @@ struct MemberReader {
         for (index, member) in object.enumerated() where kept[index] || !read[index] {
             bag.fields.append(key: member.key, value: member.value)
         }
-        let keys = object.keys
-        if !MemberReader.isInDocumentedOrder(keys, documentedKeys: documentedKeys) {
-            bag.keyOrder = keys
+        if !isInDocumentedOrder {
+            bag.keyOrder = object.keys
         }
         return bag
     }
 
-    /// Whether `keys` already are in ``documentedOrder(of:documentedKeys:)``: documented keys in
-    /// ascending documented position, then only undocumented ones. The common case, checked without sorting.
-    static func isInDocumentedOrder(_ keys: [String], documentedKeys: [String]) -> Bool {
-        var lastRank = -1
-        var undocumentedSeen = false
-        for key in keys {
-            if let rank = documentedKeys.firstIndex(where: { $0.isExactly(key) }) {
-                if undocumentedSeen || rank < lastRank { return false }
-                lastRank = rank
-            } else {
-                undocumentedSeen = true
-            }
-        }
-        return true
+    /// The rank of each key in ``documentedOrder(of:documentedKeys:)``: its documented position, or
+    /// for an undocumented key the number of documented keys plus its own position.
+    static func documentedRanks(of keys: [String], documentedKeys: [String]) -> [Int] {
+        var cursor = KeyCursor(documentedKeys)
+        return keys.enumerated().map { position, key in cursor.position(of: key) ?? documentedKeys.count + position }
+    }
+
+    /// Whether each rank is at least the one before it: keys in ``documentedOrder(of:documentedKeys:)``
+    /// already, the common case, checked without sorting.
+    static func isAscending(_ ranks: [Int]) -> Bool {
+        zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
     /// `keys` in the order a ``MemberWriter`` writes them without a `keyOrder`: documented keys in the
     /// documented order, then the others in their own order.
     static func documentedOrder(of keys: [String], documentedKeys: [String]) -> [String] {
-        let ranked = keys.enumerated().map { position, key in
-            (rank: documentedKeys.firstIndex { $0.isExactly(key) } ?? (documentedKeys.count + position), key: key)
-        }
-        return ranked.sorted { $0.rank < $1.rank }.map(\.key)
+        let ranks = documentedRanks(of: keys, documentedKeys: documentedKeys)
+        return zip(ranks, keys).sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 

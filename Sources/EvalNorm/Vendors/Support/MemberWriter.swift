@@ -16,6 +16,7 @@ struct MemberWriter {
         self.bag = bag
         self.documentedKeys = documentedKeys
         members.reserveCapacity(documentedKeys.count + bag.fields.count)
+        handled.reserveCapacity(documentedKeys.count)
     }
 
     /// Writes `key` from a canonical `value` through `coding` (see the type's discussion).
@@ -44,19 +45,36 @@ struct MemberWriter {
     }
 
     /// The object: written members, then kept members not written, in the kept or documented order.
-    func finish() -> JSONObject {
+    /// (It takes the written members, so that adding the kept ones does not copy them.)
+    mutating func finish() -> JSONObject {
         var all = members
+        members = []
         for member in bag.fields where !handled.contains(where: { $0.isExactly(member.key) }) {
             all.append(member)
         }
-        if bag.keyOrder == nil && MemberReader.isInDocumentedOrder(all.map(\.key), documentedKeys: documentedKeys) {
-            return JSONObject(all)
+        if let keyOrder = bag.keyOrder {
+            return JSONObject(MemberWriter.sorted(all, by: keyOrder))
         }
-        let order = bag.keyOrder ?? MemberReader.documentedOrder(of: all.map(\.key), documentedKeys: documentedKeys)
-        let ranked = all.enumerated().map { position, member in
-            (rank: order.firstIndex { $0.isExactly(member.key) } ?? (order.count + position), member: member)
+        var cursor = KeyCursor(documentedKeys)
+        let ranks = all.indices.map { position in cursor.position(of: all[position].key) ?? documentedKeys.count + position }
+        if MemberReader.isAscending(ranks) { return JSONObject(all) }
+        let object = JSONObject(all)
+        if object.firstDuplicateKeyIndex == nil {
+            // Every key has its own rank, so sorting by rank is sorting by the documented order.
+            return JSONObject(zip(ranks, all).sorted { $0.0 < $1.0 }.map(\.1))
         }
-        return JSONObject(ranked.sorted { $0.rank < $1.rank }.map(\.member))
+        let order = MemberReader.documentedOrder(of: object.keys, documentedKeys: documentedKeys)
+        return JSONObject(MemberWriter.sorted(all, by: order))
+    }
+
+    /// `members` by the first position of their key in `order`; members whose key `order` does not
+    /// list come after the others, in their own order.
+    static func sorted(_ members: [JSONObject.Member], by order: [String]) -> [JSONObject.Member] {
+        let positions = FirstKeyPositions(order)
+        let ranked = members.enumerated().map { position, member in
+            (rank: positions[member.key] ?? (order.count + position), member: member)
+        }
+        return ranked.sorted { $0.rank < $1.rank }.map(\.member)
     }
 }
 

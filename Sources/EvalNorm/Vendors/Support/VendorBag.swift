@@ -21,20 +21,21 @@ struct VendorBag: Sendable {
 
     init() {}
 
-    /// Reads a bag back from `extensions[vendor]` (absent: an empty bag).
-    init(_ value: JSONValue?, at pointer: JSONPointer) throws(EvalNormError) {
+    /// Reads a bag back from `extensions[vendor]` (absent: an empty bag). The pointer, for errors, is
+    /// built only when there is one: codecs read a bag per record and score.
+    init(_ value: JSONValue?, at pointer: @autoclosure () -> JSONPointer) throws(EvalNormError) {
         guard let value else { return }
-        guard case .object(let object) = value else { throw ObjectReader.mismatch("object", value, at: pointer) }
+        guard case .object(let object) = value else { throw ObjectReader.mismatch("object", value, at: pointer()) }
         for member in object {
             switch member.key {
             case "fields":
                 guard case .object(let fields) = member.value else {
-                    throw ObjectReader.mismatch("object", member.value, at: pointer.appending("fields"))
+                    throw ObjectReader.mismatch("object", member.value, at: pointer().appending("fields"))
                 }
                 self.fields = fields
             case "keyOrder":
                 guard let keys = FieldCoding<[String]>.strings.decode(member.value) else {
-                    throw ObjectReader.mismatch("array of strings", member.value, at: pointer.appending("keyOrder"))
+                    throw ObjectReader.mismatch("array of strings", member.value, at: pointer().appending("keyOrder"))
                 }
                 keyOrder = keys
             default:
@@ -44,8 +45,8 @@ struct VendorBag: Sendable {
     }
 
     /// Reads the bag of `vendor` from an `extensions` object.
-    init(in extensions: JSONObject, vendor: Vendor, at pointer: JSONPointer) throws(EvalNormError) {
-        try self.init(extensions[vendor.rawValue], at: pointer.appending(vendor.rawValue))
+    init(in extensions: JSONObject, vendor: Vendor, at pointer: @autoclosure () -> JSONPointer) throws(EvalNormError) {
+        try self.init(extensions[vendor.rawValue], at: pointer().appending(vendor.rawValue))
     }
 
     var isEmpty: Bool { fields.isEmpty && keyOrder == nil && extra.isEmpty }

@@ -1,0 +1,357 @@
+extension JSONWriter {
+    /// Rewrites JSON text in this writer's style: the same bytes as `write(try parser.parse(bytes))`,
+    /// but without building a ``JSONValue``.
+    ///
+    /// ```swift
+    /// let compact = try JSONWriter(style: .compact).reformat(bytes)   // what `evalnorm fmt --compact` writes
+    /// ```
+    ///
+    /// Tokens are copied from the input: numbers and literals as they are, strings without escapes
+    /// byte for byte (after checking their UTF-8), strings with escapes decoded and escaped again as
+    /// ``JSONWriter`` escapes them. Input the reformatter does not accept is handed to `parser`, so
+    /// malformed input throws exactly the error ``JSONParser`` throws, with its position and pointer.
+    public func reformat(_ bytes: [UInt8], parser: JSONParser = JSONParser()) throws(EvalNormError) -> [UInt8] {
+        if let copied = copyReformatted(bytes, limits: parser) { return copied }
+        return write(try parser.parse(bytes))
+    }
+
+    /// Reformats as ``reformat(_:parser:)`` does, handing the text to `write` in pieces of at most
+    /// `chunkSize` bytes once the whole input has been read (nothing is written for malformed input):
+    /// a large document's text is then not held twice, as the array and in whatever `write` fills.
+    public func reformat(_ bytes: [UInt8], parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
+                         write: ([UInt8]) -> Void) throws(EvalNormError) {
+        let done = bytes.withUnsafeBufferPointer { input -> Bool in
+            var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: parser)
+            guard reformatter.run() else { return false }
+            reformatter.output.forEachChunk(ofSize: chunkSize) { write(Array($0)) }
+            return true
+        }
+        if done { return }
+        let text = self.write(try parser.parse(bytes))
+        for start in stride(from: 0, to: text.count, by: max(1, chunkSize)) {
+            write(Array(text[start..<min(start + max(1, chunkSize), text.count)]))
+        }
+    }
+
+    /// The reformatted text when the reformatter accepts `bytes` (exactly when `limits` parses them),
+    /// else `nil`.
+    func copyReformatted(_ bytes: [UInt8], limits: JSONParser) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { input in
+            var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: limits)
+            guard reformatter.run() else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(reformatter.output.count)
+            reformatter.output.appendAll(to: &output)
+            return output
+        }
+    }
+}
+
+/*
+ How the reformatter works
+
+ It walks the input once with the parser's grammar, writing each token as it is read. Like the
+ parser it does not recurse: an array of open containers (`frames`) says whether each is an object
+ and how many members it has so far, which the limits and the pretty layout need.
+
+ It accepts exactly the documents the parser accepts, within the same limits, and for those it writes
+ what the writer writes for the parsed value: white space is dropped (or laid out as the writer lays
+ it out), numbers and literals are kept as written, and string content is either copied (when it has
+ no escapes, the writer has nothing to escape: no `"`, `\` or control characters) or decoded and
+ escaped again. Where the input breaks a rule, `run` returns `false` at once and the caller parses
+ the input to throw the parser's error, so this file has no error messages to keep in step.
+*/
+private struct Reformatter: ~Copyable {
+    private struct Frame {
+        var isObject: Bool
+        var members = 0
+    }
+
+    let input: UnsafeBufferPointer<UInt8>
+    let count: Int
+    let pretty: Bool
+    let indentWidth: Int
+    let limits: JSONParser
+    private(set) var output: OutputBuffer
+    private var index = 0
+    private var frames: [Frame] = []
+
+    init(input: UnsafeBufferPointer<UInt8>, style: JSONWriter.Style, indentWidth: Int, limits: JSONParser) {
+        self.input = input
+        self.count = input.count
+        self.pretty = style == .pretty
+        self.indentWidth = indentWidth
+        self.limits = limits
+        // Compact output is never longer than the input; pretty output usually is.
+        output = OutputBuffer(capacity: pretty ? count + count / 2 : count)
+    }
+
+    /// Writes the reformatted document to `output`; `false` when the parser would reject the input.
+    mutating func run() -> Bool {
+        guard count <= limits.maxDocumentSize else { return false }
+        if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { return false }  // byte order mark
+        while true {
+            // 1. A value; a non-empty container opens a frame and goes round again for its first value.
+            skipWhitespace()
+            guard index < count else { return false }
+            switch input[index] {
+            case .quote:
+                guard copyString() else { return false }
+            case .openBrace, .openBracket:
+                let isObject = input[index] == .openBrace
+                guard frames.count < limits.maxDepth else { return false }
+                index += 1
+                skipWhitespace()
+                guard index < count else { return false }
+                if input[index] == (isObject ? .closeBrace : .closeBracket) {
+                    index += 1
+                    output.append(isObject ? .openBrace : .openBracket, isObject ? .closeBrace : .closeBracket)
+                } else {
+                    frames.append(Frame(isObject: isObject))
+                    output.append(isObject ? .openBrace : .openBracket)
+                    newline()
+                    if isObject { guard copyKey() else { return false } }
+                    continue
+                }
+            case .minus, .zero ... .nine:
+                guard copyNumber() else { return false }
+            case .lowercaseT:
+                guard copyLiteral("true") else { return false }
+            case .lowercaseF:
+                guard copyLiteral("false") else { return false }
+            case .lowercaseN:
+                guard copyLiteral("null") else { return false }
+            default:
+                return false
+            }
+
+            // 2. After a value: a separator and the next key, or the ends of the containers that close here.
+            while true {
+                guard let last = frames.indices.last else {
+                    skipWhitespace()
+                    return index == count
+                }
+                guard frames[last].members < limits.maxMembers else { return false }
+                frames[last].members += 1
+                skipWhitespace()
+                guard index < count else { return false }
+                let byte = input[index]
+                index += 1
+                if byte == .comma {
+                    output.append(.comma)
+                    newline()
+                    if frames[last].isObject { guard copyKey() else { return false } }
+                    break
+                }
+                guard byte == (frames[last].isObject ? .closeBrace : .closeBracket) else { return false }
+                frames.removeLast()
+                newline()
+                output.append(byte)
+            }
+        }
+    }
+
+    /// In pretty output, a line break and the indentation of the innermost open container's members.
+    private mutating func newline() {
+        guard pretty else { return }
+        output.append(.newline)
+        output.append(repeating: .space, count: frames.count * indentWidth)
+    }
+
+    private mutating func skipWhitespace() {
+        while index < count {
+            let byte = input[index]
+            guard byte == .space || byte == .newline || byte == .tab || byte == .carriageReturn else { return }
+            index += 1
+        }
+    }
+
+    /// A key, the `:` after it, and in pretty output a space.
+    private mutating func copyKey() -> Bool {
+        skipWhitespace()
+        guard index < count, input[index] == .quote, copyString() else { return false }
+        skipWhitespace()
+        guard index < count, input[index] == .colon else { return false }
+        index += 1
+        if pretty {
+            output.append(.colon, .space)
+        } else {
+            output.append(.colon)
+        }
+        return true
+    }
+
+    private mutating func copyLiteral(_ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= count else { return false }
+        for offset in 0..<length where input[index + offset] != literal.utf8Start[offset] {
+            return false
+        }
+        output.append(UnsafeBufferPointer(rebasing: input[index..<(index + length)]))
+        index += length
+        return true
+    }
+
+    /// A number of the RFC 8259 grammar, copied as written.
+    private mutating func copyNumber() -> Bool {
+        let start = index
+        if input[index] == .minus { index += 1 }
+        guard index < count else { return false }
+        if input[index] == .zero {
+            index += 1
+            if index < count, input[index].isDigit { return false }  // a leading zero
+        } else {
+            guard skipDigits() else { return false }
+        }
+        if index < count, input[index] == .period {
+            index += 1
+            guard skipDigits() else { return false }
+        }
+        if index < count, input[index] | 0x20 == .lowercaseE {
+            index += 1
+            if index < count, input[index] == .plus || input[index] == .minus { index += 1 }
+            guard skipDigits() else { return false }
+        }
+        output.append(UnsafeBufferPointer(rebasing: input[start..<index]))
+        return true
+    }
+
+    /// Skips one or more digits; `false` when there is none.
+    private mutating func skipDigits() -> Bool {
+        let start = index
+        while index < count, input[index].isDigit { index += 1 }
+        return index > start
+    }
+
+    /// A string at its opening quote, in one pass: runs of plain content are copied as they are (they
+    /// hold nothing the writer escapes), each escape is written as the writer writes its character.
+    private mutating func copyString() -> Bool {
+        output.append(.quote)
+        index += 1  // opening quote
+        let start = index
+        var runStart = index
+        var seen: UInt64 = 0
+        while true {
+            // Plain content eight bytes at a time, as the parser reads it; non-ASCII bytes are noted in
+            // `seen` (bytes of a word past the special byte too, which only costs a needless UTF-8 check).
+            while index + 8 <= count {
+                let word = UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                seen |= word
+                let plain = StringBytes.plainPrefixLength(word)
+                index += plain
+                if plain < 8 { break }
+            }
+            while index < count, StringBytes.isPlain(input[index]) {
+                seen |= UInt64(input[index])
+                index += 1
+            }
+            guard index < count else { return false }
+            output.append(UnsafeBufferPointer(rebasing: input[runStart..<index]))
+            if input[index] == .quote { break }
+            var read = index
+            guard input[index] == .backslash, let character = decodeEscape(at: &read) else { return false }  // or a control character
+            appendEscaped(character)
+            index = read
+            runStart = index
+        }
+        let end = index
+        index += 1  // closing quote
+        guard end - start <= limits.maxStringLength else { return false }
+        if seen & 0x8080_8080_8080_8080 != 0, !isWellFormedUTF8(from: start, to: end) { return false }
+        output.append(.quote)
+        return true
+    }
+
+    /// Whether `start..<end` is well-formed UTF-8, skipping ASCII eight bytes at a time.
+    private func isWellFormedUTF8(from start: Int, to end: Int) -> Bool {
+        var offset = start
+        while offset < end {
+            if offset + 8 <= end {
+                let ascii = StringBytes.asciiPrefixLength(UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += ascii
+                if ascii == 8 { continue }
+            }
+            if input[offset] < 0x80 {
+                offset += 1
+            } else if let length = JSONScanner.utf8SequenceLength(in: input, at: offset), offset + length <= end {
+                offset += length
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The character of the escape whose backslash is at `read`, as the parser decodes it; advances
+    /// `read` past the escape. `nil` for an invalid escape or a lone surrogate. (The parser reads the
+    /// hex digits of `\u` escapes up to the closing quote, which is no hex digit; reading them up to
+    /// the end of the input rejects the same strings.)
+    private func decodeEscape(at read: inout Int) -> Unicode.Scalar? {
+        guard read + 1 < count else { return nil }
+        let escaped = input[read + 1]
+        read += 2
+        switch escaped {
+        case .quote, .backslash, .slash: return Unicode.Scalar(escaped)
+        case .lowercaseB: return Unicode.Scalar(0x08)
+        case .lowercaseF: return Unicode.Scalar(0x0C)
+        case .lowercaseN: return Unicode.Scalar(UInt8.newline)
+        case .lowercaseR: return Unicode.Scalar(UInt8.carriageReturn)
+        case .lowercaseT: return Unicode.Scalar(UInt8.tab)
+        case .lowercaseU:
+            guard let unit = hexQuad(at: &read) else { return nil }
+            if unit >= 0xD800, unit < 0xDC00 {
+                guard read + 1 < count, input[read] == .backslash, input[read + 1] == .lowercaseU else { return nil }
+                read += 2
+                guard let low = hexQuad(at: &read), low >= 0xDC00, low < 0xE000 else { return nil }
+                return Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
+            }
+            return Unicode.Scalar(unit)  // `nil` for a lone low surrogate
+        default:
+            return nil
+        }
+    }
+
+    /// The four hex digits of a `\u` escape at `read`.
+    private func hexQuad(at read: inout Int) -> UInt16? {
+        guard read + 4 <= count else { return nil }
+        var unit: UInt16 = 0
+        for _ in 0..<4 {
+            let byte = input[read]
+            let digit: UInt8
+            switch byte {
+            case .zero ... .nine: digit = byte - .zero
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            unit = unit << 4 | UInt16(digit)
+            read += 1
+        }
+        return unit
+    }
+
+    /// Appends one character of string content as ``JSONWriter`` writes it.
+    private mutating func appendEscaped(_ scalar: Unicode.Scalar) {
+        guard scalar.isASCII else {
+            for byte in scalar.utf8 { output.append(byte) }
+            return
+        }
+        let byte = UInt8(scalar.value)
+        guard !StringBytes.isPlain(byte) else {
+            output.append(byte)
+            return
+        }
+        switch byte {
+        case .quote, .backslash: output.append(.backslash, byte)
+        case 0x08: output.append(.backslash, .lowercaseB)
+        case 0x0C: output.append(.backslash, .lowercaseF)
+        case .newline: output.append(.backslash, .lowercaseN)
+        case .carriageReturn: output.append(.backslash, .lowercaseR)
+        case .tab: output.append(.backslash, .lowercaseT)
+        default:
+            let hexDigits: StaticString = "0123456789abcdef"  // indexed by a nibble, so always in bounds
+            output.append("\\u00")
+            output.append(hexDigits.utf8Start[Int(byte >> 4)], hexDigits.utf8Start[Int(byte & 0x0F)])
+        }
+    }
+}

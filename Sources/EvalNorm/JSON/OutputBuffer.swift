@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A growable byte buffer for writing JSON text, written through a pointer.
+///
+/// Appending to a `[UInt8]` checks uniqueness and capacity on every call; this buffer checks only
+/// capacity, and grows with `realloc`, which moves a large buffer by remapping its pages rather than
+/// copying them. Every write goes through `append`, which makes room first, so no write can go past
+/// the allocation. The bytes become an array once, at the end (``appendAll(to:)``).
+struct OutputBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes written.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 256)
+        guard let memory = malloc(self.capacity) else { OutputBuffer.outOfMemory() }
+        base = memory.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit {
+        free(base)
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if extra > capacity - count { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        guard let memory = realloc(base, newCapacity) else { OutputBuffer.outOfMemory() }
+        base = memory.assumingMemoryBound(to: UInt8.self)
+        capacity = newCapacity
+    }
+
+    /// What the standard library does when an allocation fails: stop. (Array growth traps likewise.)
+    private static func outOfMemory() -> Never {
+        preconditionFailure("out of memory")
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ first: UInt8, _ second: UInt8) {
+        reserve(2)
+        base[count] = first
+        base[count + 1] = second
+        count += 2
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    mutating func append(repeating byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        reserve(repeats)
+        (base + count).update(repeating: byte, count: repeats)
+        count += repeats
+    }
+
+    /// Calls `body` with the bytes written, in pieces of at most `size` bytes.
+    func forEachChunk(ofSize size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let size = max(1, size)
+        for start in stride(from: 0, to: count, by: size) {
+            body(UnsafeBufferPointer(start: base + start, count: min(size, count - start)))
+        }
+    }
+
+    /// Appends the buffer's bytes to `output`.
+    func appendAll(to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+    }
+}
