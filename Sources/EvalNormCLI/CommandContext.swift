@@ -75,9 +75,15 @@ public final class OutputChannel: @unchecked Sendable {
         self.fileDescriptor = nil
     }
 
-    /// Appends bytes.
+    /// Appends bytes. To a file descriptor, bytes as long as the buffer's threshold or longer are
+    /// written at once after what is buffered, without being copied into the buffer.
     public func write(_ bytes: [UInt8]) {
         lock.withLock {
+            if fileDescriptor != nil, bytes.count >= OutputChannel.flushThreshold {
+                flushLocked()
+                bytes.withUnsafeBytes { writeLocked($0) }
+                return
+            }
             buffer.append(contentsOf: bytes)
             if fileDescriptor != nil, buffer.count >= OutputChannel.flushThreshold { flushLocked() }
         }
@@ -110,25 +116,25 @@ public final class OutputChannel: @unchecked Sendable {
     }
 
     private func flushLocked() {
-        guard let fileDescriptor, firstWriteError == nil else {
-            if fileDescriptor != nil { buffer.removeAll(keepingCapacity: true) }
-            return
-        }
+        guard fileDescriptor != nil else { return }  // a memory channel keeps everything
+        buffer.withUnsafeBytes { writeLocked($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file descriptor, all of them, unless writing has failed (then nothing).
+    private func writeLocked(_ bytes: UnsafeRawBufferPointer) {
+        guard let fileDescriptor, firstWriteError == nil, let base = bytes.baseAddress else { return }
         var written = 0
-        buffer.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            while written < bytes.count {
-                let result = Foundation.write(fileDescriptor, base + written, bytes.count - written)
-                if result > 0 {
-                    written += result
-                } else if result < 0 && errno == EINTR {
-                    continue
-                } else {
-                    firstWriteError = String(cString: strerror(result < 0 ? errno : EIO))
-                    return
-                }
+        while written < bytes.count {
+            let result = Foundation.write(fileDescriptor, base + written, bytes.count - written)
+            if result > 0 {
+                written += result
+            } else if result < 0 && errno == EINTR {
+                continue
+            } else {
+                firstWriteError = String(cString: strerror(result < 0 ? errno : EIO))
+                return
             }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

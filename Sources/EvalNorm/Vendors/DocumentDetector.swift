@@ -60,6 +60,15 @@ public enum DocumentDetector {
         Signature(format: RunListFormat.lunaryRunsPage.format, keys: ["page", "limit", "data", "total"]),
     ]
 
+    /// Each signature key, with the positions in ``signatures`` of the signatures that list it.
+    private static let signaturesByKey: [String: [Int]] = {
+        var index: [String: [Int]] = [:]
+        for (position, signature) in signatures.enumerated() {
+            for key in signature.keys { index[key, default: []].append(position) }
+        }
+        return index
+    }()
+
     /// The format of `value`.
     ///
     /// A JSON array is a list of runs (DataFramer's `runs-list`) when its first element is a run.
@@ -72,11 +81,15 @@ public enum DocumentDetector {
             throw EvalNormError(.unknownFormat, "expected a JSON object (a run or a page) or an array of runs, found \(value.typeName)")
         }
         if object.contains(key: "formatVersion") { return .canonicalRun }
-        let keys = object.keys
-        let scored = signatures.map { signature in
-            (signature.format, keys.filter { key in signature.keys.contains { $0.isExactly(key) } }.count)
-        }.sorted { $0.1 > $1.1 }
+        var counts = [Int](repeating: 0, count: signatures.count)
+        for member in object {
+            // Hashing finds the candidate; byte equality decides (String's == is canonical equivalence).
+            guard let found = signaturesByKey.index(forKey: member.key), signaturesByKey[found].key.isExactly(member.key) else { continue }
+            for position in signaturesByKey[found].value { counts[position] += 1 }
+        }
+        let scored = zip(signatures.map(\.format), counts).sorted { $0.1 > $1.1 }
         guard let best = scored.first, best.1 > 0 else {
+            let keys = object.keys
             throw EvalNormError(.unknownFormat, "not a document of a known vendor: \(describe(keys))\(closest(to: keys))")
         }
         if scored.count > 1, scored[1].1 == best.1 {
