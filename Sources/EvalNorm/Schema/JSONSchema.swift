@@ -15,7 +15,7 @@
 /// allows (see ``SchemaPattern``). `$ref`s resolve within the schema and against a
 /// ``SchemaRegistry``; nothing is fetched from the network.
 public struct JSONSchema: Sendable {
-    private let program: SchemaProgram
+    private let program: SharedSchemaProgram
     /// How ``validate(_:)`` treats `format`.
     public let options: ValidationOptions
 
@@ -32,7 +32,7 @@ public struct JSONSchema: Sendable {
                 options: ValidationOptions = ValidationOptions()) throws(EvalNormError) {
         var compiler = SchemaCompiler(registry: registry)
         try compiler.compileRoot(schema, baseURI: baseURI)
-        self.program = compiler.program
+        self.program = SharedSchemaProgram(compiler.program)
         self.options = options
     }
 
