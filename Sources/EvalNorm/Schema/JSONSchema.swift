@@ -15,7 +15,7 @@
 /// allows (see ``SchemaPattern``). `$ref`s resolve within the schema and against a
 /// ``SchemaRegistry``; nothing is fetched from the network.
 public struct JSONSchema: Sendable {
-    private let program: SharedSchemaProgram
+    private let program: SchemaProgram
     /// How ``validate(_:)`` treats `format`.
     public let options: ValidationOptions
 
@@ -32,7 +32,7 @@ public struct JSONSchema: Sendable {
                 options: ValidationOptions = ValidationOptions()) throws(EvalNormError) {
         var compiler = SchemaCompiler(registry: registry)
         try compiler.compileRoot(schema, baseURI: baseURI)
-        self.program = SharedSchemaProgram(compiler.program)
+        self.program = compiler.program
         self.options = options
     }
 

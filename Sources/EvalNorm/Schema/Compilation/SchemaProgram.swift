@@ -38,16 +38,6 @@ struct SchemaProgram: Sendable {
     var root = 0
 }
 
-/// A compiled program behind one reference, as ``JSONSchema`` and the evaluator hold it: copying the
-/// reference is one retain, where copying the program would be one for each of its tables.
-final class SharedSchemaProgram: Sendable {
-    let program: SchemaProgram
-
-    init(_ program: SchemaProgram) {
-        self.program = program
-    }
-}
-
 /// A schema resource: a document root or a subschema with an `$id`.
 struct SchemaResource: Sendable {
     /// The resource's absolute URI, without fragment.

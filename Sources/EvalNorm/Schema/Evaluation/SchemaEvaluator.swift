@@ -12,8 +12,11 @@
 /// instance (`{"$ref": "#"}`) gives an error instead of a stack overflow, and a ``StackGuard`` stops
 /// with an error before a deep document can exhaust a small thread stack.
 struct SchemaEvaluator {
-    /// The program, behind one reference: see ``init(program:assertsFormat:)``.
-    private let shared: SharedSchemaProgram
+    /// The program, copied once per validation (a retain of each of its tables). The evaluator reads
+    /// it only through this stored property, which lets the compiler read table entries in place;
+    /// holding it behind a class reference or a pointer instead made it copy the whole program in
+    /// `applyProperties` (measured with callgrind), retaining every table once per object.
+    let program: SchemaProgram
     let assertsFormat: Bool
     private(set) var errors: [ValidationError] = []
     private var keywordPath: [String] = []
@@ -27,18 +30,10 @@ struct SchemaEvaluator {
     /// subschema at each of the parser's 512 levels, twice over.
     static let maxDepth = 2_048
 
-    /// An evaluator of `program`.
-    ///
-    /// The evaluator holds the program by one reference: holding a copy of the program itself would
-    /// retain each of its tables when validation starts and release them when it ends, atomic writes
-    /// to the same reference counts from every thread validating with the schema.
-    init(program: SharedSchemaProgram, assertsFormat: Bool) {
-        self.shared = program
+    init(program: SchemaProgram, assertsFormat: Bool) {
+        self.program = program
         self.assertsFormat = assertsFormat
     }
-
-    /// The program; its tables are read in place (the class holds it in a `let`).
-    var program: SchemaProgram { shared.program }
 
     /// Why evaluation stopped before reaching a verdict (a depth or stack limit), if it did. Once
     /// set, every evaluation fails at once and no applicator may turn that into a pass (`not` of an

@@ -47,15 +47,7 @@ final class SchemaPattern: @unchecked Sendable {
 
     /// Whether the pattern matches anywhere in `text`.
     func matches(_ text: String) -> Bool {
-        if let literalPrefix {
-            // Read in place: iterating the array itself would retain it, on every call, from every
-            // thread sharing the schema.
-            return literalPrefix.withUnsafeBufferPointer { prefix in
-                var bytes = text.utf8.makeIterator()
-                for byte in prefix where bytes.next() != byte { return false }
-                return true
-            }
-        }
+        if let literalPrefix { return text.utf8.starts(with: literalPrefix) }
         return text.firstMatch(of: regex) != nil
     }
 }
