@@ -70,7 +70,7 @@ struct SchemaCompiler {
         let object: JSONObject
         switch value {
         case .bool(let flag):
-            return register(SchemaNode(constant: flag, resource: scopes[scopes.count - 1].resource, location: ""), scopes: scopes)
+            return register(SchemaNode(constant: flag, resource: scopes[scopes.count - 1].resource), scopes: scopes)
         case .object(let members):
             object = members
         default:
@@ -87,7 +87,7 @@ struct SchemaCompiler {
             }
         }
         let scope = scopes[scopes.count - 1]
-        let index = register(SchemaNode(resource: scope.resource, location: ""), scopes: scopes)
+        let index = register(SchemaNode(resource: scope.resource), scopes: scopes)
         if let anchor = object["$anchor"] {
             guard let name = anchor.stringValue, SchemaCompiler.isAnchorName(name) else {
                 throw invalid("$anchor", "a name (a letter or '_', then letters, digits, '-', '_' or '.')", anchor, scopes)
@@ -103,7 +103,8 @@ struct SchemaCompiler {
         }
         var builder = KeywordBuilder(object: object)
         try compileKeywords(&builder, scopes: scopes, depth: depth)
-        program.nodes[index].keywords = builder.ordered
+        // The subschemas' keywords are in the table already: this node's follow them in one run.
+        program.nodes[index].keywords = SchemaProgram.append(builder.ordered, to: &program.keywords)
         program.nodes[index].needsAnnotations = builder.hasUnevaluated
         if builder.ordered.isEmpty { program.nodes[index].constant = true }
         return index
@@ -111,9 +112,8 @@ struct SchemaCompiler {
 
     /// Appends `node`, records it under its location in every enclosing resource, returns its index.
     private mutating func register(_ node: SchemaNode, scopes: [Scope]) -> Int {
-        var node = node
         let innermost = scopes[scopes.count - 1]
-        node.location = innermost.uri + "#" + JSONPointer(tokens: innermost.tokens).description
+        program.locations.append(innermost.uri + "#" + JSONPointer(tokens: innermost.tokens).description)
         program.nodes.append(node)
         let index = program.nodes.count - 1
         for scope in scopes {
@@ -162,7 +162,7 @@ struct SchemaCompiler {
             } else {
                 let fragment = target.fragment ?? ""
                 let anchor = fragment.isEmpty || fragment.hasPrefix("/") ? nil : fragment
-                builder.references.append(.dynamicReference(slot: slot, anchor: anchor))
+                builder.references.append(.dynamicReference(slot: slot, anchor: anchor.map { SchemaProgram.append($0, to: &program.strings) }))
             }
         }
         if let defs = object["$defs"] {
@@ -178,51 +178,56 @@ struct SchemaCompiler {
         let object = builder.object
         if let value = object["type"] {
             let names = (value.arrayValue ?? [value]).compactMap(\.stringValue)
-            builder.checks.append(.type(try types(value, scopes), names.joined(separator: " or ")))
+            let allowed = try types(value, scopes)
+            builder.checks.append(.type(allowed, names: SchemaProgram.append(names.joined(separator: " or "), to: &program.strings)))
         }
         if let value = object["enum"] {
             guard let values = value.arrayValue else { throw invalid("enum", "an array", value, scopes) }
-            builder.checks.append(.enumeration(values))
+            builder.checks.append(.enumeration(SchemaProgram.append(values, to: &program.values)))
         }
         if let value = object["const"] {
-            builder.checks.append(.constant(value))
+            builder.checks.append(.constant(SchemaProgram.append(value, to: &program.values)))
         }
         if let value = object["multipleOf"] {
             guard let number = value.numberValue, ExactDecimal(number).compare(to: ExactDecimal(0)) > 0 else {
                 throw invalid("multipleOf", "a number above 0", value, scopes)
             }
-            builder.checks.append(.multipleOf(ExactDecimal(number), number))
+            builder.checks.append(.multipleOf(SchemaProgram.append(SchemaNumber(exact: ExactDecimal(number), lexeme: number), to: &program.numbers)))
         }
         for bound in [NumericBound.minimum, .exclusiveMinimum, .maximum, .exclusiveMaximum] {
             guard let value = object[bound.keyword] else { continue }
             guard let number = value.numberValue else { throw invalid(bound.keyword, "a number", value, scopes) }
-            builder.checks.append(.bound(bound, ExactDecimal(number), number))
+            builder.checks.append(.bound(bound, SchemaProgram.append(SchemaNumber(exact: ExactDecimal(number), lexeme: number), to: &program.numbers)))
         }
         for bound in [SizeBound.minLength, .maxLength, .minItems, .maxItems, .minProperties, .maxProperties] {
             guard let value = object[bound.keyword] else { continue }
             builder.checks.append(.size(bound, try count(bound.keyword, value, scopes)))
         }
         if let value = object["pattern"] {
-            builder.checks.append(.pattern(try pattern("pattern", value, scopes)))
+            let compiled = try pattern("pattern", value, scopes)
+            builder.checks.append(.pattern(SchemaProgram.append(compiled, to: &program.patterns)))
         }
         if let value = object["uniqueItems"] {
             guard let flag = value.boolValue else { throw invalid("uniqueItems", "a boolean", value, scopes) }
             if flag { builder.checks.append(.uniqueItems) }
         }
         if let value = object["required"] {
-            builder.checks.append(.required(try strings("required", value, scopes)))
+            let names = try strings("required", value, scopes)
+            builder.checks.append(.required(SchemaProgram.append(names, to: &program.strings)))
         }
         if let value = object["dependentRequired"] {
             guard let members = value.objectValue else { throw invalid("dependentRequired", "an object", value, scopes) }
-            var dependencies: [(property: String, required: [String])] = []
+            var dependencies: [RequiredDependency] = []
             for member in members {
-                dependencies.append((member.key, try strings("dependentRequired", member.value, scopes)))
+                let required = try strings("dependentRequired", member.value, scopes)
+                dependencies.append(RequiredDependency(property: SchemaProgram.append(member.key, to: &program.strings),
+                                                       required: SchemaProgram.append(required, to: &program.strings)))
             }
-            builder.checks.append(.dependentRequired(dependencies))
+            builder.checks.append(.dependentRequired(SchemaProgram.append(dependencies, to: &program.dependencies)))
         }
         if let value = object["format"] {
             guard let name = value.stringValue else { throw invalid("format", "a string", value, scopes) }
-            builder.checks.append(.format(name))
+            builder.checks.append(.format(SchemaProgram.append(name, to: &program.strings)))
         }
     }
 
@@ -238,7 +243,8 @@ struct SchemaCompiler {
             for (offset, element) in elements.enumerated() {
                 nodes.append(try compile(element, scopes: SchemaCompiler.subscopes(scopes, keyword, String(offset)), depth: depth + 1))
             }
-            builder.applicators.append(keyword == "allOf" ? .allOf(nodes) : keyword == "anyOf" ? .anyOf(nodes) : .oneOf(nodes))
+            let list = SchemaProgram.append(nodes, to: &program.nodeLists)
+            builder.applicators.append(keyword == "allOf" ? .allOf(list) : keyword == "anyOf" ? .anyOf(list) : .oneOf(list))
         }
         if let value = object["not"] {
             builder.applicators.append(.not(try compile(value, scopes: SchemaCompiler.subscopes(scopes, "not"), depth: depth + 1)))
@@ -256,11 +262,12 @@ struct SchemaCompiler {
         }
         if let value = object["dependentSchemas"] {
             guard let members = value.objectValue else { throw invalid("dependentSchemas", "an object", value, scopes) }
-            var dependencies: [(property: String, node: Int)] = []
+            var dependencies: [KeyedNode] = []
             for member in members {
-                dependencies.append((member.key, try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "dependentSchemas", member.key), depth: depth + 1)))
+                let node = try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "dependentSchemas", member.key), depth: depth + 1)
+                dependencies.append(KeyedNode(key: SchemaProgram.append(member.key, to: &program.strings), node: node))
             }
-            builder.applicators.append(.dependentSchemas(dependencies))
+            builder.applicators.append(.dependentSchemas(SchemaProgram.append(dependencies, to: &program.keyedNodes)))
         }
     }
 
@@ -271,16 +278,22 @@ struct SchemaCompiler {
             var applicators = PropertyApplicators()
             if let value = object["properties"] {
                 guard let members = value.objectValue else { throw invalid("properties", "an object", value, scopes) }
+                var properties: [KeyedNode] = []
                 for member in members {
-                    applicators.properties.append((member.key, try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "properties", member.key), depth: depth + 1)))
+                    let node = try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "properties", member.key), depth: depth + 1)
+                    properties.append(KeyedNode(key: SchemaProgram.append(member.key, to: &program.strings), node: node))
                 }
+                applicators.properties = SchemaProgram.append(properties, to: &program.keyedNodes)
             }
             if let value = object["patternProperties"] {
                 guard let members = value.objectValue else { throw invalid("patternProperties", "an object", value, scopes) }
+                var patterns: [KeyedNode] = []
                 for member in members {
                     let compiled = try pattern("patternProperties", .string(member.key), scopes)
-                    applicators.patterns.append((compiled, try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "patternProperties", member.key), depth: depth + 1)))
+                    let node = try compile(member.value, scopes: SchemaCompiler.subscopes(scopes, "patternProperties", member.key), depth: depth + 1)
+                    patterns.append(KeyedNode(key: SchemaProgram.append(compiled, to: &program.patterns), node: node))
                 }
+                applicators.patterns = SchemaProgram.append(patterns, to: &program.keyedNodes)
             }
             if let value = object["additionalProperties"] {
                 applicators.additional = try compile(value, scopes: SchemaCompiler.subscopes(scopes, "additionalProperties"), depth: depth + 1)
@@ -306,7 +319,7 @@ struct SchemaCompiler {
                 }
             }
             let rest = try object["items"].map { (value) throws(EvalNormError) in try compile(value, scopes: SchemaCompiler.subscopes(scopes, "items"), depth: depth + 1) }
-            builder.applicators.append(.items(prefix: prefix, rest: rest))
+            builder.applicators.append(.items(prefix: SchemaProgram.append(prefix, to: &program.nodeLists), rest: rest))
         }
         if let value = object["contains"] {
             let node = try compile(value, scopes: SchemaCompiler.subscopes(scopes, "contains"), depth: depth + 1)
@@ -416,8 +429,9 @@ struct SchemaCompiler {
         if let node = locations[uri + "#"] { return node }
         program.resources.append(SchemaResource(uri: uri))
         resourceIndex[uri] = program.resources.count - 1
-        let node = SchemaNode(keywords: [.isSchema], resource: program.resources.count - 1, location: uri + "#")
-        program.nodes.append(node)
+        let keywords = SchemaProgram.append([SchemaKeyword.isSchema], to: &program.keywords)
+        program.nodes.append(SchemaNode(keywords: keywords, resource: program.resources.count - 1))
+        program.locations.append(uri + "#")
         locations[uri + "#"] = program.nodes.count - 1
         return program.nodes.count - 1
     }

@@ -1,10 +1,11 @@
 /// The in-place applicators: `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `dependentSchemas`.
 /// Their subschemas see the same instance, and their annotations count for `unevaluated*`.
 extension SchemaEvaluator {
-    mutating func applyAllOf(_ nodes: [Int], _ instance: JSONValue, report: Bool, collect: Bool,
+    mutating func applyAllOf(_ nodes: Range<Int>, _ instance: JSONValue, report: Bool, collect: Bool,
                              into annotations: inout Annotations) -> Bool {
         var valid = true
-        for (offset, branch) in nodes.enumerated() {
+        for (offset, position) in nodes.enumerated() {
+            let branch = program.nodeLists[position]
             let outcome = descend(branch, instance, keyword: "allOf", String(offset), report: report, annotate: collect)
             if outcome.valid {
                 if collect { annotations.formUnion(outcome.annotations) }
@@ -16,10 +17,11 @@ extension SchemaEvaluator {
         return valid
     }
 
-    mutating func applyAnyOf(_ nodes: [Int], _ node: SchemaNode, _ instance: JSONValue, report: Bool, collect: Bool,
+    mutating func applyAnyOf(_ nodes: Range<Int>, _ node: Int, _ instance: JSONValue, report: Bool, collect: Bool,
                              into annotations: inout Annotations) -> Bool {
         var valid = false
-        for (offset, branch) in nodes.enumerated() {
+        for (offset, position) in nodes.enumerated() {
+            let branch = program.nodeLists[position]
             let outcome = descend(branch, instance, keyword: "anyOf", String(offset), report: false, annotate: collect)
             guard outcome.valid else { continue }
             valid = true
@@ -31,11 +33,12 @@ extension SchemaEvaluator {
         return valid
     }
 
-    mutating func applyOneOf(_ nodes: [Int], _ node: SchemaNode, _ instance: JSONValue, report: Bool, collect: Bool,
+    mutating func applyOneOf(_ nodes: Range<Int>, _ node: Int, _ instance: JSONValue, report: Bool, collect: Bool,
                              into annotations: inout Annotations) -> Bool {
         var matches: [Int] = []
         var matched = Annotations()
-        for (offset, branch) in nodes.enumerated() {
+        for (offset, position) in nodes.enumerated() {
+            let branch = program.nodeLists[position]
             let outcome = descend(branch, instance, keyword: "oneOf", String(offset), report: false, annotate: collect)
             guard outcome.valid else { continue }
             matches.append(offset)
@@ -63,9 +66,10 @@ extension SchemaEvaluator {
     /// once; when exactly one branch got further (the common `anyOf: [{$ref}, {type: null}]`), its
     /// errors are what a person wants to see, so they are reported as they are. Otherwise one error
     /// sums up the branches: `expected string or number, found boolean true`.
-    private mutating func reportNoMatch(_ nodes: [Int], keyword: String, _ node: SchemaNode, _ instance: JSONValue) {
+    private mutating func reportNoMatch(_ nodes: Range<Int>, keyword: String, _ node: Int, _ instance: JSONValue) {
         var branches: [[ValidationError]] = []
-        for (offset, branch) in nodes.enumerated() {
+        for (offset, position) in nodes.enumerated() {
+            let branch = program.nodeLists[position]
             let (_, errors) = collectingErrors { evaluator in
                 evaluator.descend(branch, instance, keyword: keyword, String(offset), report: true, annotate: false)
             }
@@ -96,7 +100,7 @@ extension SchemaEvaluator {
         fail(node, keyword, message, true)
     }
 
-    mutating func applyNot(_ negated: Int, _ node: SchemaNode, _ instance: JSONValue, report: Bool) -> Bool {
+    mutating func applyNot(_ negated: Int, _ node: Int, _ instance: JSONValue, report: Bool) -> Bool {
         let matches = descend(negated, instance, keyword: "not", report: false, annotate: false).valid
         if isAborted { return false }
         guard matches else { return true }
@@ -116,12 +120,14 @@ extension SchemaEvaluator {
         return outcome.valid
     }
 
-    mutating func applyDependentSchemas(_ dependencies: [(property: String, node: Int)], _ instance: JSONValue,
+    mutating func applyDependentSchemas(_ dependencies: Range<Int>, _ instance: JSONValue,
                                         report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
-        for dependency in dependencies where members.contains(key: dependency.property) {
-            let outcome = descend(dependency.node, instance, keyword: "dependentSchemas", dependency.property, report: report, annotate: collect)
+        for position in dependencies where program.string(program.keyedNodes[position].key, isKeyIn: members) {
+            let dependency = program.keyedNodes[position]
+            let outcome = descend(dependency.node, instance, keyword: "dependentSchemas", program.strings[dependency.key],
+                                  report: report, annotate: collect)
             if outcome.valid {
                 if collect { annotations.formUnion(outcome.annotations) }
             } else {

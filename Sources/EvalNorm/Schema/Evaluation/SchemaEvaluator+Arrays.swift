@@ -1,13 +1,13 @@
 /// The array applicators: `prefixItems`, `items`, `contains` (with `minContains`/`maxContains`)
 /// and `unevaluatedItems`.
 extension SchemaEvaluator {
-    mutating func applyItems(_ prefix: [Int], _ rest: Int?, _ node: SchemaNode, _ instance: JSONValue,
+    mutating func applyItems(_ prefix: Range<Int>, _ rest: Int?, _ node: Int, _ instance: JSONValue,
                              report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .array(let elements) = instance else { return true }
         var valid = true
         for (index, element) in elements.enumerated() {
             if index < prefix.count {
-                valid = descend(prefix[index], element, keyword: "prefixItems", String(index), instance: String(index),
+                valid = descend(program.nodeLists[prefix.lowerBound + index], element, keyword: "prefixItems", String(index), instance: String(index),
                                 report: report, annotate: false).valid && valid
                 if collect { annotations.items.insert(index, count: elements.count) }
             } else if let rest {
@@ -25,7 +25,7 @@ extension SchemaEvaluator {
         return valid
     }
 
-    mutating func applyContains(_ contained: Int, _ minimum: Int, _ maximum: Int?, _ node: SchemaNode, _ instance: JSONValue,
+    mutating func applyContains(_ contained: Int, _ minimum: Int, _ maximum: Int?, _ node: Int, _ instance: JSONValue,
                                 report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .array(let elements) = instance else { return true }
         var count = 0
@@ -48,7 +48,7 @@ extension SchemaEvaluator {
         return true
     }
 
-    mutating func applyUnevaluatedItems(_ unevaluated: Int, _ node: SchemaNode, _ instance: JSONValue,
+    mutating func applyUnevaluatedItems(_ unevaluated: Int, _ node: Int, _ instance: JSONValue,
                                         report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .array(let elements) = instance else { return true }
         var valid = true

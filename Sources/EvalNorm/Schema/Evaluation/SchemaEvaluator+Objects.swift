@@ -1,21 +1,22 @@
 /// The object applicators: `properties`, `patternProperties`, `additionalProperties`,
 /// `propertyNames` and `unevaluatedProperties`.
 extension SchemaEvaluator {
-    mutating func applyProperties(_ applicators: PropertyApplicators, _ node: SchemaNode, _ instance: JSONValue,
+    mutating func applyProperties(_ applicators: PropertyApplicators, _ node: Int, _ instance: JSONValue,
                                   report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
         var cursor = 0
         for (index, member) in members.enumerated() {
             var matched = false
-            if let property = applicators.node(forProperty: member.key, cursor: &cursor) {
+            if let property = program.node(forProperty: member.key, in: applicators.properties, cursor: &cursor) {
                 matched = true
                 valid = descend(property, member.value, keyword: "properties", member.key, instance: member.key,
                                 report: report, annotate: false).valid && valid
             }
-            for (pattern, patternNode) in applicators.patterns where pattern.matches(member.key) {
+            for position in applicators.patterns where program.pattern(program.keyedNodes[position].key, matches: member.key) {
                 matched = true
-                valid = descend(patternNode, member.value, keyword: "patternProperties", pattern.source, instance: member.key,
+                let entry = program.keyedNodes[position]
+                valid = descend(entry.node, member.value, keyword: "patternProperties", program.patterns[entry.key].source, instance: member.key,
                                 report: report, annotate: false).valid && valid
             }
             if !matched, let additional = applicators.additional {
@@ -39,7 +40,7 @@ extension SchemaEvaluator {
         return valid
     }
 
-    mutating func applyUnevaluatedProperties(_ unevaluated: Int, _ node: SchemaNode, _ instance: JSONValue,
+    mutating func applyUnevaluatedProperties(_ unevaluated: Int, _ node: Int, _ instance: JSONValue,
                                              report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
@@ -53,7 +54,7 @@ extension SchemaEvaluator {
 
     /// Applies `additionalProperties` or `unevaluatedProperties` to one member; `false` there gets
     /// a message that names the member.
-    private mutating func applyToLeftover(_ leftover: Int, keyword: String, _ node: SchemaNode, key: String,
+    private mutating func applyToLeftover(_ leftover: Int, keyword: String, _ node: Int, key: String,
                                           _ value: JSONValue, report: Bool) -> Bool {
         if program.nodes[leftover].constant == false {
             let reason = keyword == "additionalProperties" ? "not one of the properties the schema allows"
@@ -65,20 +66,21 @@ extension SchemaEvaluator {
     }
 }
 
-extension PropertyApplicators {
-    /// The `properties` subschema for `name`, if it has one.
+extension SchemaProgram {
+    /// The subschema for `name` in `properties`, a run of ``keyedNodes``, if it has one.
     ///
     /// Documents tend to write their members in the order the schema lists them, so the search
     /// starts at `cursor`, just past the previous hit, and wraps around: one comparison per member in
     /// the common case, and no hashing.
-    func node(forProperty name: String, cursor: inout Int) -> Int? {
+    func node(forProperty name: String, in properties: Range<Int>, cursor: inout Int) -> Int? {
         let count = properties.count
         var position = cursor
         for _ in 0..<count {
             if position >= count { position = 0 }
-            if properties[position].name.isExactly(name) {
+            let entry = keyedNodes[properties.lowerBound + position]
+            if string(entry.key, isExactly: name) {
                 cursor = position + 1
-                return properties[position].node
+                return entry.node
             }
             position += 1
         }
@@ -97,12 +99,13 @@ struct MemberSearch {
         self.members = members
     }
 
-    mutating func contains(_ key: String) -> Bool {
+    /// Whether the object has the member named `program.strings[name]`.
+    mutating func contains(_ name: Int, in program: SchemaProgram) -> Bool {
         let count = members.count
         var position = cursor
         for _ in 0..<count {
             if position >= count { position = 0 }
-            if members[position].key.isExactly(key) {
+            if program.string(name, isExactly: members[position].key) {
                 cursor = position + 1
                 return true
             }

@@ -1,16 +1,19 @@
 /// The validation and format vocabularies: keywords that check the instance itself.
 extension SchemaEvaluator {
-    mutating func checkType(_ types: SchemaTypes, _ names: String, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkType(_ types: SchemaTypes, _ names: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         if types.admits(instance) { return true }
-        fail(node, "type", "expected \(names), found \(InstanceDescription.describe(instance))", report)
+        guard report else { return false }  // `anyOf` branches fail here often: no message for them
+        fail(node, "type", "expected \(program.strings[names]), found \(InstanceDescription.describe(instance))", report)
         return false
     }
 
-    mutating func checkEnumeration(_ values: [JSONValue], _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
-        if values.contains(where: { SchemaEquality.equal($0, instance) }) { return true }
-        if report, values.isEmpty {
+    mutating func checkEnumeration(_ run: Range<Int>, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
+        if run.contains(where: { program.value($0, equals: instance) }) { return true }
+        guard report else { return false }
+        let values = program.values[run]
+        if values.isEmpty {
             fail(node, "enum", "expected no value at all (the enum is empty), found \(InstanceDescription.describe(instance))", report)
-        } else if report {
+        } else {
             let shown = values.prefix(8).map(InstanceDescription.literal).joined(separator: ", ")
             let more = values.count > 8 ? ", … (\(values.count) values)" : ""
             fail(node, "enum", "expected one of \(shown)\(more), found \(InstanceDescription.describe(instance))", report)
@@ -18,9 +21,10 @@ extension SchemaEvaluator {
         return false
     }
 
-    mutating func checkConstant(_ value: JSONValue, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
-        if SchemaEquality.equal(value, instance) { return true }
+    mutating func checkConstant(_ index: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
+        if program.value(index, equals: instance) { return true }
         if report {
+            let value = program.values[index]
             let found = instance.arrayValue == nil && instance.objectValue == nil
                 ? InstanceDescription.describe(instance) : InstanceDescription.literal(instance)
             fail(node, "const", "expected \(InstanceDescription.literal(value)), found \(found)", report)
@@ -28,9 +32,10 @@ extension SchemaEvaluator {
         return false
     }
 
-    mutating func checkMultipleOf(_ divisor: ExactDecimal, _ lexeme: JSONNumber, _ node: SchemaNode,
-                                  _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkMultipleOf(_ index: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         guard case .number(let number) = instance else { return true }
+        let divisor = program.numbers[index].exact
+        let lexeme = program.numbers[index].lexeme
         let isMultiple = ExactDecimal(number).isMultiple(of: divisor)
             ?? doubleIsMultiple(number.doubleValue, of: lexeme.doubleValue)
         if isMultiple { return true }
@@ -45,10 +50,9 @@ extension SchemaEvaluator {
         return quotient.isFinite && quotient == quotient.rounded()
     }
 
-    mutating func checkBound(_ bound: NumericBound, _ limit: ExactDecimal, _ lexeme: JSONNumber, _ node: SchemaNode,
-                             _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkBound(_ bound: NumericBound, _ limit: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         guard case .number(let number) = instance else { return true }
-        let order = ExactDecimal(number).compare(to: limit)
+        let order = program.compare(ExactDecimal(number), toNumber: limit)
         let passes: Bool
         let expected: String
         switch bound {
@@ -58,11 +62,12 @@ extension SchemaEvaluator {
         case .exclusiveMaximum: passes = order < 0; expected = "less than"
         }
         if passes { return true }
-        fail(node, bound.keyword, "expected \(expected) \(lexeme.lexeme), found \(number.lexeme)", report)
+        guard report else { return false }
+        fail(node, bound.keyword, "expected \(expected) \(program.numbers[limit].lexeme.lexeme), found \(number.lexeme)", report)
         return false
     }
 
-    mutating func checkSize(_ bound: SizeBound, _ limit: Int, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkSize(_ bound: SizeBound, _ limit: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         let size: Int
         let unit: String
         switch (bound, instance) {
@@ -92,13 +97,13 @@ extension SchemaEvaluator {
         return false
     }
 
-    mutating func checkPattern(_ pattern: SchemaPattern, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
-        guard case .string(let text) = instance, !pattern.matches(text) else { return true }
-        fail(node, "pattern", "expected a string matching \(InstanceDescription.quoted(pattern.source)), found \(InstanceDescription.quoted(text))", report)
+    mutating func checkPattern(_ pattern: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
+        guard case .string(let text) = instance, !program.pattern(pattern, matches: text) else { return true }
+        fail(node, "pattern", "expected a string matching \(InstanceDescription.quoted(program.patterns[pattern].source)), found \(InstanceDescription.quoted(text))", report)
         return false
     }
 
-    mutating func checkUniqueItems(_ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkUniqueItems(_ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         guard case .array(let elements) = instance, elements.count > 1 else { return true }
         for later in 1..<elements.count {
             for earlier in 0..<later where SchemaEquality.equal(elements[earlier], elements[later]) {
@@ -109,35 +114,37 @@ extension SchemaEvaluator {
         return true
     }
 
-    mutating func checkRequired(_ names: [String], _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkRequired(_ names: Range<Int>, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
         var search = MemberSearch(members)
-        for name in names where !search.contains(name) {
+        for name in names where !search.contains(name, in: program) {
             valid = false
             guard report else { break }
-            fail(node, "required", "missing required property \(InstanceDescription.quoted(name))", report)
+            fail(node, "required", "missing required property \(InstanceDescription.quoted(program.strings[name]))", report)
         }
         return valid
     }
 
-    mutating func checkDependentRequired(_ dependencies: [(property: String, required: [String])], _ node: SchemaNode,
-                                         _ instance: JSONValue, _ report: Bool) -> Bool {
+    mutating func checkDependentRequired(_ dependencies: Range<Int>, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
         guard case .object(let members) = instance else { return true }
         var valid = true
-        for dependency in dependencies where members.contains(key: dependency.property) {
-            for name in dependency.required where !members.contains(key: name) {
+        for dependency in program.dependencies[dependencies] where program.string(dependency.property, isKeyIn: members) {
+            for name in dependency.required where !program.string(name, isKeyIn: members) {
                 valid = false
                 guard report else { return false }
+                let property = program.strings[dependency.property]
                 fail(node, "dependentRequired",
-                     "missing property \(InstanceDescription.quoted(name)), required when \(InstanceDescription.quoted(dependency.property)) is present", report)
+                     "missing property \(InstanceDescription.quoted(program.strings[name])), required when \(InstanceDescription.quoted(property)) is present", report)
             }
         }
         return valid
     }
 
-    mutating func checkFormat(_ format: String, _ node: SchemaNode, _ instance: JSONValue, _ report: Bool) -> Bool {
-        guard assertsFormat, case .string(let text) = instance, !FormatChecker.isValid(text, format: format) else { return true }
+    mutating func checkFormat(_ format: Int, _ node: Int, _ instance: JSONValue, _ report: Bool) -> Bool {
+        guard assertsFormat, case .string(let text) = instance else { return true }
+        let format = program.strings[format]
+        guard !FormatChecker.isValid(text, format: format) else { return true }
         fail(node, "format", "expected a \(format), found \(InstanceDescription.quoted(text))", report)
         return false
     }
