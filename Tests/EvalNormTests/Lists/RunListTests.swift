@@ -124,7 +124,7 @@ struct RunListTests {
         try #require(documents.count == 1, "\(documents.map(\.format))")
         #expect(documents[0].format == fixture.list.format)
         #expect(documents[0].value == ListFixture.replacingRuns(in: value, list: fixture.list, with: [elements[0], elements[2]]))
-        #expect(try fixture.list.elements(of: documents[0].value)?.count == 2)
+        #expect(fixture.list.elements(of: documents[0].value)?.count == 2)
     }
 
     @Test(arguments: ListFixture.all)
