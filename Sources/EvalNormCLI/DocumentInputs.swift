@@ -1,4 +1,3 @@
-import Dispatch
 import EvalNorm
 
 /// The documents named on a command line, read, parsed and detected, with failures reported.
@@ -84,21 +83,11 @@ struct DocumentInputs {
     /// Checks the vendor documents of one run for repeated keys, validates them against their vendor
     /// schemas, and reports every violation as `evalnorm: FILE: POINTER: message (SCHEMA KEYWORD-POINTER)`; `false` if there was one.
     mutating func checkSchemas(_ group: [Input], context: CommandContext) -> Bool {
-        report(DocumentInputs.schemaChecks(of: group), of: group, context: context)
-    }
-
-    /// The schema check of each document of a group (``schemaDiagnostics(of:)``), without reporting.
-    static func schemaChecks(of group: [Input]) -> [Result<[String], EvalNormError>] {
-        group.map { input in Result { () throws(EvalNormError) in try schemaDiagnostics(of: input.document) } }
-    }
-
-    /// Reports the schema checks of a group's documents; `false` if one failed.
-    private mutating func report(_ checks: [Result<[String], EvalNormError>], of group: [Input], context: CommandContext) -> Bool {
         var valid = true
-        for (input, check) in zip(group, checks) {
+        for input in group {
             let diagnostics: [String]
             do {
-                diagnostics = try check.get()
+                diagnostics = try DocumentInputs.schemaDiagnostics(of: input.document)
             } catch {
                 report(error, in: input.name, context: context)
                 valid = false
@@ -181,33 +170,16 @@ struct DocumentInputs {
                 succeeded += forEachRun(in: input, list: list, validates: validates, context: context, body)
                 continue
             }
-            // The schema check and the decoding only read the documents: they run at the same time,
-            // and the decoded run is used only if the check passes.
-            let (checks, decoded) = DocumentInputs.checkAndDecode(group, validates: validates)
-            if validates, !report(checks, of: group, context: context) { continue }
+            if validates, !checkSchemas(group, context: context) { continue }
             if !checkPages(group, context: context) { continue }
             do {
-                let run = try decoded.get()
+                let run = try RunReader(validatesInput: false).decode(group.map(\.document))
                 if try body(run, group) { succeeded += 1 }
             } catch {
                 report(error, in: DocumentInputs.names(group), context: context)
             }
         }
         return succeeded
-    }
-
-    /// The schema checks of a group (none unless `validates`) and its decoded run, worked out on two
-    /// threads.
-    private static func checkAndDecode(_ group: [Input], validates: Bool) -> ([Result<[String], EvalNormError>], Result<EvalRun, EvalNormError>) {
-        let decode: @Sendable () -> Result<EvalRun, EvalNormError> = {
-            Result { () throws(EvalNormError) in try RunReader(validatesInput: false).decode(group.map(\.document)) }
-        }
-        guard validates else { return ([], decode()) }
-        let results = TwoResults<[Result<[String], EvalNormError>], Result<EvalRun, EvalNormError>>()
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 { results.first = schemaChecks(of: group) } else { results.second = decode() }
-        }
-        return (results.first ?? schemaChecks(of: group), results.second ?? decode())
     }
 
     /// The runs of one list document, as ``forEachRun(validates:context:_:)`` gives them.
@@ -291,11 +263,4 @@ enum VendorOption {
         }
         return vendor
     }
-}
-
-/// Two results worked out on two threads: each is written by one thread only, and read after both
-/// have finished (`concurrentPerform` returns), so no lock is needed.
-private final class TwoResults<First, Second>: @unchecked Sendable {
-    var first: First?
-    var second: Second?
 }
