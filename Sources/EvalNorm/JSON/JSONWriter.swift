@@ -157,26 +157,11 @@ private struct Emitter: ~Copyable {
                 continue
             }
             output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            appendEscape(for: byte)
+            output.appendEscape(for: byte)
             index += 1
             runStart = index
         }
         output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         output.append(.quote)
-    }
-
-    private mutating func appendEscape(for byte: UInt8) {
-        switch byte {
-        case .quote, .backslash: output.append(.backslash, byte)
-        case 0x08: output.append(.backslash, .lowercaseB)
-        case 0x0C: output.append(.backslash, .lowercaseF)
-        case .newline: output.append(.backslash, .lowercaseN)
-        case .carriageReturn: output.append(.backslash, .lowercaseR)
-        case .tab: output.append(.backslash, .lowercaseT)
-        default:
-            let hexDigits: StaticString = "0123456789abcdef"  // indexed by a nibble, so always in bounds
-            output.append("\\u00")
-            output.append(hexDigits.utf8Start[Int(byte >> 4)], hexDigits.utf8Start[Int(byte & 0x0F)])
-        }
     }
 }

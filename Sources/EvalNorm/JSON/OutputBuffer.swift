@@ -90,3 +90,22 @@ struct OutputBuffer: ~Copyable {
         output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
     }
 }
+
+extension OutputBuffer {
+    /// Appends the RFC 8259 escape of a byte that cannot stand as it is in a JSON string (a quote,
+    /// a backslash, a control character): a two-character escape such as `\n`, or `\u00XX`.
+    mutating func appendEscape(for byte: UInt8) {
+        switch byte {
+        case .quote, .backslash: append(.backslash, byte)
+        case 0x08: append(.backslash, .lowercaseB)
+        case 0x0C: append(.backslash, .lowercaseF)
+        case .newline: append(.backslash, .lowercaseN)
+        case .carriageReturn: append(.backslash, .lowercaseR)
+        case .tab: append(.backslash, .lowercaseT)
+        default:
+            let hexDigits: StaticString = "0123456789abcdef"  // indexed by a nibble, so always in bounds
+            append("\\u00")
+            append(hexDigits.utf8Start[Int(byte >> 4)], hexDigits.utf8Start[Int(byte & 0x0F)])
+        }
+    }
+}
