@@ -408,7 +408,7 @@ struct JSONScanner {
         var seen: UInt64 = 0
         var hasEscapes = false
         while true {
-            skipPlainStringBytes(seen: &seen)
+            index = StringBytes.endOfPlainRun(in: bytes, from: index, seen: &seen)
             guard index < count else {
                 throw error(.unexpectedEndOfInput, "unexpected end of input in string", at: count)
             }
@@ -467,25 +467,6 @@ struct JSONScanner {
               let found = memchr(base + start, Int32(byte), end - start)
         else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-    }
-
-    /// Advances past plain string content: everything but `"`, `\\` and control characters. Non-ASCII
-    /// bytes are plain here; they are ORed into `seen` so that the caller knows to check them.
-    @inline(__always)
-    private mutating func skipPlainStringBytes(seen: inout UInt64) {
-        while index + 8 <= count {
-            // Bytes of the word past a special byte may be noted in `seen` too: that can only cost a
-            // needless check.
-            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            seen |= word
-            let plain = StringBytes.plainPrefixLength(word)
-            index += plain
-            if plain < 8 { return }
-        }
-        while index < count, StringBytes.isPlain(bytes[index]) {
-            seen |= UInt64(bytes[index])
-            index += 1
-        }
     }
 
     /// Throws at the first ill-formed UTF-8 sequence in `start..<end`, skipping ASCII eight bytes at a time.

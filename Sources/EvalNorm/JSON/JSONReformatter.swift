@@ -232,19 +232,7 @@ private struct Reformatter: ~Copyable {
         var runStart = index
         var seen: UInt64 = 0
         while true {
-            // Plain content eight bytes at a time, as the parser reads it; non-ASCII bytes are noted in
-            // `seen` (bytes of a word past the special byte too, which only costs a needless UTF-8 check).
-            while index + 8 <= count {
-                let word = UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                seen |= word
-                let plain = StringBytes.plainPrefixLength(word)
-                index += plain
-                if plain < 8 { break }
-            }
-            while index < count, StringBytes.isPlain(input[index]) {
-                seen |= UInt64(input[index])
-                index += 1
-            }
+            index = StringBytes.endOfPlainRun(in: input, from: index, seen: &seen)
             guard index < count else { return false }
             output.append(UnsafeBufferPointer(rebasing: input[runStart..<index]))
             if input[index] == .quote { break }

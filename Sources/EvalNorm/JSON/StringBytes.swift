@@ -39,4 +39,25 @@ enum StringBytes {
     static func isPlain(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte != .quote && byte != .backslash
     }
+
+    /// The position of the first byte at or after `index` that is not plain string content (see
+    /// ``isPlain(_:)``), read eight bytes at a time; `bytes.count` when there is none. The bytes passed
+    /// over are ORed into `seen`, so that a caller knows whether any was non-ASCII (bytes of a word past
+    /// the special byte may be noted too, which can only cost a needless UTF-8 check).
+    @inline(__always)
+    static func endOfPlainRun(in bytes: UnsafeBufferPointer<UInt8>, from index: Int, seen: inout UInt64) -> Int {
+        var index = index
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            seen |= word
+            let plain = plainPrefixLength(word)
+            index += plain
+            if plain < 8 { return index }
+        }
+        while index < bytes.count, isPlain(bytes[index]) {
+            seen |= UInt64(bytes[index])
+            index += 1
+        }
+        return index
+    }
 }

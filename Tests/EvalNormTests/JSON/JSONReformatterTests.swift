@@ -70,7 +70,7 @@ struct JSONReformatterTests {
 
     /// Every single-byte change of a few documents, at random places, is accepted by both or by neither.
     @Test func agreesOnMutatedDocuments() throws {
-        var random = MutationRandom(seed: 20_261_123)
+        var random = SplitMix64(seed: 20_261_123)
         let replacements = Array(#"{}[],:"\ 0123456789-+.eEtrufalsn/ubfx"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xE2, 0xED, 0xF0, 0xFF]
         for name in ["aegis-run.json", "lunary-run.json", "scorecard-run.json"] {
             let original = try TestPaths.bytes(of: TestPaths.examples.appendingPathComponent(name))
@@ -88,18 +88,5 @@ struct JSONReformatterTests {
     @Test func fallsBackToTheParsersError() {
         let error = #expect(throws: EvalNormError.self) { try JSONWriter().reformat(Array(#"{"a": [1,]}"#.utf8)) }
         #expect(error?.description == "line 1, column 10 (byte 9): unexpected character ']' after ',' (at /a/1)")
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that a failing mutation can be reproduced.
-private struct MutationRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

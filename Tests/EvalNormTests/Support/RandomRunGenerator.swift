@@ -4,20 +4,13 @@ import EvalNorm
 /// absent, every score type, odd numbers (`-0`, `1E+2`, 20-digit integers, `1e400`) and odd strings
 /// (escapes, control characters, non-ASCII, emoji, U+FFFD, empty).
 struct RandomRunGenerator {
-    private var state: UInt64
+    private var source: SplitMix64
 
     init(seed: UInt64) {
-        state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        source = SplitMix64(seed: seed)
     }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { source.next() }
 
     private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     private mutating func coin() -> Bool { below(2) == 0 }

@@ -785,22 +785,4 @@ struct RandomVendorPayloads {
         }
         return elements
     }
-
-    /// SplitMix64 (Steele, Lea and Flood 2014). ``RandomRunGenerator`` has the same generator, but
-    /// keeps it private.
-    struct SplitMix64 {
-        private var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
