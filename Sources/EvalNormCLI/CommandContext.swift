@@ -27,6 +27,9 @@ public struct CommandContext: Sendable {
     public var standardError: OutputChannel
     /// Whether diagnostics go to a terminal, where progress may be shown.
     public var standardErrorIsTerminal: Bool
+    /// Whether the command has the process to itself, and may tune process-wide settings such as
+    /// the allocator's (see `HugePageHeap`). Only ``standard()`` does.
+    public var ownsProcess = false
 
     /// Creates a context from its three streams.
     public init(standardInput: Input, standardOutput: OutputChannel, standardError: OutputChannel,
@@ -39,12 +42,14 @@ public struct CommandContext: Sendable {
 
     /// The process's own standard input, output and error.
     public static func standard() -> CommandContext {
-        CommandContext(
+        var context = CommandContext(
             standardInput: .fileDescriptor(STDIN_FILENO),
             standardOutput: OutputChannel(fileDescriptor: STDOUT_FILENO),
             standardError: OutputChannel(fileDescriptor: STDERR_FILENO),
             standardErrorIsTerminal: isatty(STDERR_FILENO) == 1
         )
+        context.ownsProcess = true
+        return context
     }
 
     /// A context that reads `standardInput` and keeps everything written in memory.

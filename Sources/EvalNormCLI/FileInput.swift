@@ -41,6 +41,9 @@ enum FileInput {
         if Int(status.st_size) > maxFileSize {
             throw tooLarge(Int(status.st_size))
         }
+        if context.ownsProcess {
+            HugePageHeap.prepare(forInputOf: Int(status.st_size))
+        }
         return try readToEnd(descriptor, sizeHint: Int(status.st_size))
     }
 

@@ -25,8 +25,17 @@ public struct CanonicalCodec: Sendable {
     }
 
     /// The run as canonical JSON text (UTF-8, no trailing newline).
+    ///
+    /// Records are made into JSON values and written one at a time; a run of a thousand records or
+    /// more is written on as many threads as there are processors, each writing a contiguous share of
+    /// the records.
     public func encode(_ run: EvalRun, style: JSONWriter.Style) -> [UInt8] {
-        JSONWriter(style: style).write(run.canonicalValue)
+        var shell = run
+        shell.records = []
+        guard case .object(let object) = shell.canonicalValue else { return JSONWriter(style: style).write(run.canonicalValue) }
+        let records = run.records
+        return JSONWriter(style: style).write(object, elementsOf: "records", count: records.count,
+                                              jobs: Shares.jobs(for: records.count)) { records[$0].canonicalValue }
     }
 
     /// Reads a run from a canonical JSON value.

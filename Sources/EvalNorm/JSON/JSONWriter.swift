@@ -59,7 +59,7 @@ public struct JSONWriter: Sendable {
 
 /// Appends JSON text to a byte buffer. The recursion depth is the value's nesting depth, which the
 /// parser bounds by its `maxDepth` for values it reads.
-private struct Emitter: ~Copyable {
+struct Emitter: ~Copyable {
     var output = OutputBuffer(capacity: 64 << 10)
     let pretty: Bool
     let indentWidth: Int
@@ -115,7 +115,7 @@ private struct Emitter: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func newline(depth: Int) {
+    mutating func newline(depth: Int) {
         guard pretty else { return }
         output.append(.newline)
         output.append(repeating: .space, count: depth * indentWidth)
@@ -130,7 +130,7 @@ private struct Emitter: ~Copyable {
         }
     }
 
-    private mutating func emitString(_ string: String) {
+    mutating func emitString(_ string: String) {
         // Native strings lend their bytes without a copy; others (bridged, say) are made contiguous first.
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { emitString(utf8: $0) }
         if done == nil {

@@ -56,11 +56,11 @@ enum NormalizeCommand: Subcommand {
         let groups = documents.runs
         let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 && !DocumentInputs.holdsSeveralRuns(groups[0]) ? .pretty : .compact
         let written = documents.forEachRun(validates: !parsed.has("--no-validate"), context: context) { run, _ in
-            var bytes = CanonicalCodec().encode(run, style: style)
-            bytes.append(UInt8(ascii: "\n"))
-            context.standardOutput.write(bytes)
+            context.standardOutput.write(CanonicalCodec().encode(run, style: style))
+            context.standardOutput.write([UInt8(ascii: "\n")])
             return true
         }
+        ExitWithoutFreeing.keep(documents, context: context)
         return documents.exitCode(succeeded: written)
     }
 }

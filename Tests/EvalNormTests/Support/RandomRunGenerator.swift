@@ -77,7 +77,8 @@ struct RandomRunGenerator {
               extensions: coin() ? JSONObject() : ["scorecard": .object(object())])
     }
 
-    private mutating func record() -> EvalRecord {
+    /// A random record.
+    mutating func record() -> EvalRecord {
         EvalRecord(id: maybe { $0.string() }, index: maybe { $0.integral() }, testcaseId: maybe { $0.string() },
                    inputs: maybe { $0.json() }, expected: maybe { $0.json() }, outputs: maybe { $0.json() },
                    context: maybe { $0.json() }, error: maybe { $0.json() }, createdAt: maybe { $0.timestamp() },

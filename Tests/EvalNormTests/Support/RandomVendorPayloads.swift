@@ -321,12 +321,12 @@ struct RandomVendorPayloads {
 
     /// An Aegis run: N records × M metrics as `evaluations`, grouped by record, interleaved by metric,
     /// or shuffled; each evaluation repeats its record, whose strings are now and then exactly 100
-    /// characters (Aegis's cut).
-    mutating func aegisRun() -> JSONValue {
+    /// characters (Aegis's cut). `records` sets the number of records (0–3 when `nil`).
+    mutating func aegisRun(records: Int? = nil) -> JSONValue {
         let runID = number(pick(["991", "50020", "1", "12345678901234567890", "9007199254740993", String(below(1_000_000))]))
         let metrics = Array(shuffled(Self.aegisMetrics).prefix(1 + below(3)))
-        let recordCount = below(4)
-        let indexes: [Int] = percent(70) ? Array(0..<recordCount) : Array(shuffled(Array(0..<12)).prefix(recordCount))
+        let recordCount = records ?? below(4)
+        let indexes: [Int] = percent(70) ? Array(0..<recordCount) : Array(shuffled(Array(0..<max(12, 2 * recordCount))).prefix(recordCount))
         let firstRecordID = below(100_000)
         let records = (0..<recordCount).map { offset in aegisRecord(id: firstRecordID + offset) }
         var pairs: [(record: Int, metric: Int)] = []

@@ -102,37 +102,19 @@ extension AegisCodec {
 
     /// The `evaluations` array of `run`: grouped by record, or interleaved as `order` says when it
     /// lists a record position for every score.
+    ///
+    /// A run of a thousand records or more is encoded on several threads (``Shares``).
     func encodeEvaluations(of run: EvalRun, order: JSONValue?) throws(EvalNormError) -> [JSONValue] {
         let runID = FieldCoding.numericID.encode(run.id)
-        var perRecord: [[JSONValue]] = []
-        perRecord.reserveCapacity(run.records.count)
-        for (recordOffset, record) in run.records.enumerated() {
-            let recordPointer = JSONPointer(tokens: ["records"]).appending(index: recordOffset)
-            let recordValue = JSONValue.object(try encodeRecord(record, at: recordPointer))
-            var evaluations: [JSONValue] = []
-            for (scoreOffset, score) in record.scores.enumerated() {
-                let bag = try VendorBag(in: score.extensions, vendor: .aegis,
-                                        at: recordPointer.appending("scores").appending(index: scoreOffset).appending("extensions"))
-                var writer = MemberWriter(bag: bag, documentedKeys: AegisCodec.evaluationKeys)
-                writer.write("run_id", derived: runID)
-                writer.write("record_index", derived: record.index.map(JSONValue.number))
-                writer.write("metric", score.metric.name, .string)
-                writer.write("record", derived: recordValue)
-                writer.write("result", score.value?.number, .number)
-                writer.write("threshold", score.threshold, .number)
-                writer.write("explanation", score.reasoning, .string)
-                writer.write("model_slug", score.model, .string)
-                writer.write("metric_args", score.arguments, .any)
-                writer.write("started_at", score.startedAt, .timestamp)
-                writer.write("finished_at", score.finishedAt, .timestamp)
-                writer.write("evaluation_cost", score.cost?.total, .decimalString)
-                writer.write("is_success", score.succeeded, .bool)
-                writer.write("is_gte_threshold", score.passed, .bool)
-                writer.write("eval_metadata", score.metadata, .any)
-                evaluations.append(.object(writer.finish()))
+        let records = run.records
+        let shares = Shares.map(records.count, jobs: Shares.jobs(for: records.count)) { range in
+            Result { () throws(EvalNormError) -> [[JSONValue]] in
+                try range.map { offset throws(EvalNormError) in try encodeEvaluations(of: records[offset], at: offset, runID: runID) }
             }
-            perRecord.append(evaluations)
         }
+        var perRecord: [[JSONValue]] = []
+        perRecord.reserveCapacity(records.count)
+        for share in shares { perRecord += try share.get() }
         if let positions = AegisCodec.positions(order, fitting: perRecord.map(\.count)) {
             var next = Array(repeating: 0, count: perRecord.count)
             return positions.map { position in
@@ -141,6 +123,36 @@ extension AegisCodec {
             }
         }
         return perRecord.flatMap { $0 }
+    }
+
+    /// The evaluations of the record at `recordOffset`, one per score.
+    private func encodeEvaluations(of record: EvalRecord, at recordOffset: Int, runID: JSONValue) throws(EvalNormError) -> [JSONValue] {
+        let recordPointer = JSONPointer(tokens: ["records"]).appending(index: recordOffset)
+        let recordValue = JSONValue.object(try encodeRecord(record, at: recordPointer))
+        var evaluations: [JSONValue] = []
+        evaluations.reserveCapacity(record.scores.count)
+        for (scoreOffset, score) in record.scores.enumerated() {
+            let bag = try VendorBag(in: score.extensions, vendor: .aegis,
+                                    at: recordPointer.appending("scores").appending(index: scoreOffset).appending("extensions"))
+            var writer = MemberWriter(bag: bag, documentedKeys: AegisCodec.evaluationKeys)
+            writer.write("run_id", derived: runID)
+            writer.write("record_index", derived: record.index.map(JSONValue.number))
+            writer.write("metric", score.metric.name, .string)
+            writer.write("record", derived: recordValue)
+            writer.write("result", score.value?.number, .number)
+            writer.write("threshold", score.threshold, .number)
+            writer.write("explanation", score.reasoning, .string)
+            writer.write("model_slug", score.model, .string)
+            writer.write("metric_args", score.arguments, .any)
+            writer.write("started_at", score.startedAt, .timestamp)
+            writer.write("finished_at", score.finishedAt, .timestamp)
+            writer.write("evaluation_cost", score.cost?.total, .decimalString)
+            writer.write("is_success", score.succeeded, .bool)
+            writer.write("is_gte_threshold", score.passed, .bool)
+            writer.write("eval_metadata", score.metadata, .any)
+            evaluations.append(.object(writer.finish()))
+        }
+        return evaluations
     }
 
     /// `order` as record positions, if it has exactly `counts[p]` entries naming each position `p`.

@@ -12,10 +12,28 @@ enum VerbatimCopy {
     static func secure(_ run: inout EvalRun, documents: [VendorDocument], vendor: Vendor,
                        encode: (EvalRun) throws(EvalNormError) -> [VendorDocument]) {
         let again = try? encode(run)
-        if let again, again.map(\.value) == documents.map(\.value) { return }
+        if let again, again.count == documents.count,
+           zip(again, documents).allSatisfy({ VerbatimCopy.equal($0.value, $1.value) }) { return }
         var bag = (try? VendorBag(in: run.extensions, vendor: vendor, at: JSONPointer())) ?? VendorBag()
         bag.extra[key] = .array(documents.map { .object(["kind": .string($0.kind.rawValue), "document": $0.value]) })
         bag.store(in: &run.extensions, vendor: vendor)
+    }
+
+    /// Whether `left == right`, comparing the elements of large arrays (such as a run's thousands of
+    /// evaluations) on several threads (``Shares``).
+    static func equal(_ left: JSONValue, _ right: JSONValue) -> Bool {
+        switch (left, right) {
+        case let (.object(left), .object(right)):
+            guard left.count == right.count else { return false }
+            return zip(left, right).allSatisfy { $0.key.isExactly($1.key) && equal($0.value, $1.value) }
+        case let (.array(left), .array(right)) where left.count >= Shares.parallelCount:
+            guard left.count == right.count else { return false }
+            return Shares.map(left.count, jobs: Shares.jobs(for: left.count)) { range in
+                range.allSatisfy { left[$0] == right[$0] }
+            }.allSatisfy { $0 }
+        default:
+            return left == right
+        }
     }
 
     /// The documents kept by ``secure(_:documents:vendor:encode:)``, if any.
