@@ -23,39 +23,68 @@ extension AegisCodec {
     /// Fills `run.records` from `evaluations` and returns the record position of each evaluation, or
     /// `nil` (and leaves `run` alone) when `evaluations` is not an array of objects each with a `record`
     /// object.
+    ///
+    /// Grouping is one quick pass; the records and scores are then read on several threads for a run
+    /// of a thousand evaluations or more (``Shares``), and put together in evaluation order.
     func decodeEvaluations(_ evaluations: JSONValue, into run: inout EvalRun) -> [Int]? {
         guard case .array(let elements) = evaluations else { return nil }
-        let runID = FieldCoding.numericID.encode(run.id)
-        var records: [EvalRecord] = []
-        var recordValues: [JSONValue] = []          // the `record` each group's record came from
+        var groups = EvaluationGroups()
+        groups.objects.reserveCapacity(elements.count)
+        groups.records.reserveCapacity(elements.count)
+        groups.positions.reserveCapacity(elements.count)
         var positionByIndex: [JSONValue: Int] = [:]
-        var positions: [Int] = []
-        positions.reserveCapacity(elements.count)
-        for (offset, element) in elements.enumerated() {
-            let pointer = JSONPointer(tokens: ["evaluations"]).appending(index: offset)
-            guard case .object(let object) = element, case .object(let recordObject)? = object["record"] else { return nil }
+        for element in elements {
+            guard case .object(let object) = element, case .object(let record)? = object["record"] else { return nil }
             let indexValue = object["record_index"] ?? .null
-            let position: Int
             if let known = positionByIndex[indexValue] {
-                position = known
+                groups.positions.append(known)
             } else {
-                position = records.count
-                positionByIndex[indexValue] = position
-                // Only a whole number is a canonical record index; any other value stays verbatim.
-                let index = indexValue.numberValue.flatMap { $0.isIntegral ? $0 : nil }
-                records.append(decodeRecord(recordObject, index: index, at: pointer.appending("record")))
-                recordValues.append(.object(recordObject))
+                positionByIndex[indexValue] = groups.firstEvaluations.count
+                groups.positions.append(groups.firstEvaluations.count)
+                groups.firstEvaluations.append(groups.objects.count)
             }
-            var reader = MemberReader(object, at: pointer, documentedKeys: AegisCodec.evaluationKeys)
-            reader.keep("id")
-            if reader.take("run_id") != runID { reader.keep("run_id") }
-            if reader.take("record_index") != records[position].index.map(JSONValue.number) { reader.keep("record_index") }
-            if reader.take("record") != recordValues[position] { reader.keep("record") }
-            records[position].scores.append(decodeScore(&reader))
-            positions.append(position)
+            groups.objects.append(object)
+            groups.records.append(record)
+        }
+        let runID = FieldCoding.numericID.encode(run.id)
+        let count = groups.objects.count
+        let shares = Shares.map(count, jobs: Shares.jobs(for: count)) { [groups] range in
+            range.map { offset in decodeEvaluation(offset, of: groups, runID: runID) }
+        }
+        // A record comes with the first evaluation of its group, so it is in place before its scores.
+        var records: [EvalRecord] = []
+        records.reserveCapacity(groups.firstEvaluations.count)
+        for (offset, evaluation) in shares.joined().enumerated() {
+            if let record = evaluation.record { records.append(record) }
+            records[groups.positions[offset]].scores.append(evaluation.score)
         }
         run.records = records
-        return positions
+        return groups.positions
+    }
+
+    /// The evaluations grouped by record: each evaluation's object, `record` object and record
+    /// position, and the evaluation each record position is first seen in.
+    private struct EvaluationGroups: Sendable {
+        var objects: [JSONObject] = []
+        var records: [JSONObject] = []
+        var positions: [Int] = []
+        var firstEvaluations: [Int] = []
+    }
+
+    /// The score of evaluation `offset`, and its record when it is the first of its group.
+    private func decodeEvaluation(_ offset: Int, of groups: EvaluationGroups, runID: JSONValue) -> (record: EvalRecord?, score: Score) {
+        let pointer = JSONPointer(tokens: ["evaluations"]).appending(index: offset)
+        let object = groups.objects[offset]
+        let first = groups.firstEvaluations[groups.positions[offset]]
+        // Only a whole number is a canonical record index; any other value stays verbatim.
+        let index = object["record_index"]?.numberValue.flatMap { $0.isIntegral ? $0 : nil }
+        let record = first == offset ? decodeRecord(groups.records[offset], index: index, at: pointer.appending("record")) : nil
+        var reader = MemberReader(object, at: pointer, documentedKeys: AegisCodec.evaluationKeys)
+        reader.keep("id")
+        if reader.take("run_id") != runID { reader.keep("run_id") }
+        if reader.take("record_index") != index.map(JSONValue.number) { reader.keep("record_index") }
+        if reader.take("record") != .object(groups.records[first]) { reader.keep("record") }
+        return (record, decodeScore(&reader))
     }
 
     private func decodeRecord(_ object: JSONObject, index: JSONNumber?, at pointer: JSONPointer) -> EvalRecord {

@@ -7,7 +7,22 @@ enum DuplicateKeyCheck {
         if hasDuplicateKey(value) { try locate(in: value) }
     }
 
+    /// Whether any object in `value` repeats a key. The elements of a large array at the top or in a
+    /// member of the top object (a run's thousands of evaluations) are searched on several threads.
     private static func hasDuplicateKey(_ value: JSONValue) -> Bool {
+        guard case .object(let object) = value else { return searchWithShares(value) }
+        if object.firstDuplicateKeyIndex != nil { return true }
+        return object.contains { $0.value.isContainer && searchWithShares($0.value) }
+    }
+
+    private static func searchWithShares(_ value: JSONValue) -> Bool {
+        guard case .array(let elements) = value, elements.count >= Shares.parallelCount else { return search(value) }
+        return Shares.map(elements.count, jobs: Shares.jobs(for: elements.count)) { range in
+            range.contains { search(elements[$0]) }
+        }.contains(true)
+    }
+
+    private static func search(_ value: JSONValue) -> Bool {
         var stack: [JSONValue] = [value]
         while let current = stack.popLast() {
             switch current {
