@@ -85,4 +85,22 @@ import Testing
         VerbatimCopy.secure(&run, documents: [original], vendor: .aegis) { _ throws(EvalNormError) in [reencoded] }
         #expect(run.hasVerbatimCopy)
     }
+
+    /// A key repeated inside one of thousands of evaluations is found, wherever the shares are cut, and
+    /// located by the pointer of its second occurrence.
+    @Test(arguments: [0, 1_023, 1_500, 2_999])
+    func aRepeatedKeyInALargeArrayIsFound(position: Int) throws {
+        var elements: [JSONValue] = (0..<3_000).map { ["id": .number(JSONNumber($0)), "metric_args": ["k": 1]] }
+        elements[position] = ["id": .number(JSONNumber(position)), "metric_args": .object(JSONObject([.init(key: "k", value: 1), .init(key: "k", value: 2)]))]
+        let document: JSONValue = ["id": 7, "evaluations": .array(elements)]
+        #expect(throws: EvalNormError.self) { try DuplicateKeyCheck.check(document) }
+        do {
+            try DuplicateKeyCheck.check(document)
+        } catch {
+            #expect(error.code == .duplicateKey)
+            #expect(error.pointer == JSONPointer(tokens: ["evaluations", "\(position)", "metric_args", "k"]))
+        }
+        let clean: JSONValue = ["id": 7, "evaluations": .array((0..<3_000).map { ["id": .number(JSONNumber($0))] })]
+        #expect(throws: Never.self) { try DuplicateKeyCheck.check(clean) }
+    }
 }
