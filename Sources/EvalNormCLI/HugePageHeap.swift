@@ -16,8 +16,9 @@ import Glibc
 ///    addresses: pages are given when first touched;
 /// 3. that range is advised `MADV_HUGEPAGE`, so touching it faults in 2 MiB at a time.
 ///
-/// Only for whole files of at least ``threshold`` bytes, on Linux with glibc; anywhere else, or when
-/// any step is refused, nothing changes but the speed. The streaming modes never call this: their
+/// Only for whole files of at least ``threshold`` bytes, on Linux with glibc, unless the environment
+/// sets `EVALNORM_HUGE_PAGES=0`; anywhere else, or when any step is refused, nothing changes but the
+/// speed. The streaming modes never call this: their
 /// memory stays small, and huge pages would only round it up.
 enum HugePageHeap {
     /// The smallest file worth it.
@@ -27,7 +28,7 @@ enum HugePageHeap {
 
     /// Reserves and advises heap for a file of `inputSize` bytes, if it is large enough.
     static func prepare(forInputOf inputSize: Int) {
-        guard inputSize >= threshold else { return }
+        guard inputSize >= threshold, getenv("EVALNORM_HUGE_PAGES").map({ String(cString: $0) }) != "0" else { return }
         reserve(min(inputSize * bytesPerInputByte, Int(Int32.max)))
     }
 

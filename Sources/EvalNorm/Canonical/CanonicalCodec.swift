@@ -25,17 +25,25 @@ public struct CanonicalCodec: Sendable {
     }
 
     /// The run as canonical JSON text (UTF-8, no trailing newline).
+    public func encode(_ run: EvalRun, style: JSONWriter.Style) -> [UInt8] {
+        var text: [UInt8] = []
+        encode(run, style: style) { text += $0 }
+        return text
+    }
+
+    /// The run as canonical JSON text (UTF-8, no trailing newline), handed to `write` in pieces of at
+    /// most `chunkSize` bytes, in order: a large run is never held as one array.
     ///
     /// Records are made into JSON values and written one at a time; a run of a thousand records or
     /// more is written on as many threads as there are processors, each writing a contiguous share of
     /// the records.
-    public func encode(_ run: EvalRun, style: JSONWriter.Style) -> [UInt8] {
+    public func encode(_ run: EvalRun, style: JSONWriter.Style, chunkSize: Int = 64 << 10, write: ([UInt8]) -> Void) {
         var shell = run
         shell.records = []
-        guard case .object(let object) = shell.canonicalValue else { return JSONWriter(style: style).write(run.canonicalValue) }
+        guard case .object(let object) = shell.canonicalValue else { return write(JSONWriter(style: style).write(run.canonicalValue)) }
         let records = run.records
-        return JSONWriter(style: style).write(object, elementsOf: "records", count: records.count,
-                                              jobs: Shares.jobs(for: records.count)) { records[$0].canonicalValue }
+        JSONWriter(style: style).write(object, elementsOf: "records", count: records.count, jobs: Shares.jobs(for: records.count),
+                                       chunkSize: max(1, chunkSize), element: { records[$0].canonicalValue }, to: write)
     }
 
     /// Reads a run from a canonical JSON value.

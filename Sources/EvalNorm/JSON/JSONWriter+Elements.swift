@@ -6,48 +6,62 @@ extension JSONWriter {
     /// in place, without ever holding them all as values.
     ///
     /// `object` holds `key` with an empty array where the elements go. Each thread writes a contiguous
-    /// share of the elements into a buffer of its own; the shares are joined in order.
-    func write(_ object: JSONObject, elementsOf key: String, count: Int, jobs: Int,
-               element: @Sendable (Int) -> JSONValue) -> [UInt8] {
-        guard count > 0, let position = object.index(forKey: key) else { return write(.object(object)) }
+    /// share of the elements into a buffer of its own; the text goes to `write` in pieces of at most
+    /// `chunkSize` bytes, in order, once all of it is made.
+    func write(_ object: JSONObject, elementsOf key: String, count: Int, jobs: Int, chunkSize: Int,
+               element: @Sendable (Int) -> JSONValue, to write: ([UInt8]) -> Void) {
         let pretty = style == .pretty
-        var emitter = Emitter(pretty: pretty, indentWidth: indentWidth)
-        emitter.output.append(.openBrace)
-        for index in object.members.indices {
-            if index > 0 { emitter.output.append(.comma) }
-            emitter.newline(depth: 1)
-            emitter.emitString(object.members[index].key)
-            if pretty { emitter.output.append(.colon, .space) } else { emitter.output.append(.colon) }
-            guard index == position else {
-                emitter.emit(object.members[index].value, depth: 1)
-                continue
-            }
-            emitter.output.append(.openBracket)
-            let shares = Shares.ranges(of: count, jobs: jobs)
-            if shares.count == 1 {
-                emitter.emitElements(0..<count, depth: 2, element)
-            } else {
-                let emitters = ShareEmitters(count: shares.count, pretty: pretty, indentWidth: indentWidth)
-                DispatchQueue.concurrentPerform(iterations: shares.count) { share in
-                    emitters.withEmitter(share) { $0.emitElements(shares[share], depth: 2, element) }
-                }
-                for share in shares.indices {
-                    emitters.withEmitter(share) { own in own.output.forEachChunk(ofSize: Int.max) { emitter.output.append($0) } }
-                }
-            }
-            emitter.newline(depth: 1)
-            emitter.output.append(.closeBracket)
+        func flush(_ emitter: borrowing Emitter) {
+            emitter.output.forEachChunk(ofSize: chunkSize) { write(Array($0)) }
         }
-        emitter.newline(depth: 0)
-        emitter.output.append(.closeBrace)
-        var output: [UInt8] = []
-        output.reserveCapacity(emitter.output.count + 1)
-        emitter.output.appendAll(to: &output)
-        return output
+        var head = Emitter(pretty: pretty, indentWidth: indentWidth)
+        guard count > 0, let position = object.index(forKey: key) else {
+            head.emit(.object(object), depth: 0)
+            return flush(head)
+        }
+        // `{`, the members before `key`, and `"key":[`.
+        head.output.append(.openBrace)
+        for index in 0..<position { head.emitMember(object.members[index], isFirst: index == 0) }
+        head.emitKey(key, isFirst: position == 0)
+        head.output.append(.openBracket)
+        let shares = Shares.ranges(of: count, jobs: jobs)
+        if shares.count == 1 {
+            head.emitElements(0..<count, depth: 2, element)
+            flush(head)
+        } else {
+            let emitters = ShareEmitters(count: shares.count, pretty: pretty, indentWidth: indentWidth)
+            DispatchQueue.concurrentPerform(iterations: shares.count) { share in
+                emitters.withEmitter(share) { $0.emitElements(shares[share], depth: 2, element) }
+            }
+            flush(head)
+            for share in shares.indices { emitters.withEmitter(share) { flush($0) } }
+        }
+        // `]`, the members after `key`, and `}`.
+        var tail = Emitter(pretty: pretty, indentWidth: indentWidth)
+        tail.newline(depth: 1)
+        tail.output.append(.closeBracket)
+        for index in (position + 1)..<object.members.count { tail.emitMember(object.members[index], isFirst: false) }
+        tail.newline(depth: 0)
+        tail.output.append(.closeBrace)
+        flush(tail)
     }
 }
 
 extension Emitter {
+    /// Writes a member of an object at depth 0: a comma first unless it is the first.
+    mutating func emitMember(_ member: JSONObject.Member, isFirst: Bool) {
+        emitKey(member.key, isFirst: isFirst)
+        emit(member.value, depth: 1)
+    }
+
+    /// Writes the key of a member of an object at depth 0, and its colon.
+    mutating func emitKey(_ key: String, isFirst: Bool) {
+        if !isFirst { output.append(.comma) }
+        newline(depth: 1)
+        emitString(key)
+        if pretty { output.append(.colon, .space) } else { output.append(.colon) }
+    }
+
     /// Writes the elements `range` of an array at `depth`, each made by `element` just before it is
     /// written: a comma before each but the array's first (element 0), as ``emit(_:depth:)`` would.
     mutating func emitElements(_ range: Range<Int>, depth: Int, _ element: (Int) -> JSONValue) {

@@ -56,7 +56,7 @@ enum NormalizeCommand: Subcommand {
         let groups = documents.runs
         let style: JSONWriter.Style = parsed.has("--pretty") && groups.count == 1 && !DocumentInputs.holdsSeveralRuns(groups[0]) ? .pretty : .compact
         let written = documents.forEachRun(validates: !parsed.has("--no-validate"), context: context) { run, _ in
-            context.standardOutput.write(CanonicalCodec().encode(run, style: style))
+            CanonicalCodec().encode(run, style: style) { context.standardOutput.write($0) }
             context.standardOutput.write([UInt8(ascii: "\n")])
             return true
         }
