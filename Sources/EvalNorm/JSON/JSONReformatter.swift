@@ -50,16 +50,22 @@ extension JSONWriter {
 /*
  How the reformatter works
 
- It walks the input once with the parser's grammar, writing each token as it is read. Like the
- parser it does not recurse: an array of open containers (`frames`) says whether each is an object
- and how many members it has so far, which the limits and the pretty layout need.
+ It walks the input once with the parser's grammar. Like the parser it does not recurse: an array of
+ open containers (`frames`) says whether each is an object and how many members it has so far, which
+ the limits and the pretty layout need.
 
  It accepts exactly the documents the parser accepts, within the same limits, and for those it writes
  what the writer writes for the parsed value: white space is dropped (or laid out as the writer lays
- it out), numbers and literals are kept as written, and string content is either copied (when it has
- no escapes, the writer has nothing to escape: no `"`, `\` or control characters) or decoded and
- escaped again. Where the input breaks a rule, `run` returns `false` at once and the caller parses
- the input to throw the parser's error, so this file has no error messages to keep in step.
+ it out), numbers and literals are kept as written, string content is kept as written except for the
+ escapes the writer spells differently (`\/` and `\uXXXX`, which it writes as the character itself
+ or as its own escape). Where the input breaks a rule, `run` returns `false` at once and the caller
+ parses the input to throw the parser's error, so this file has no error messages to keep in step.
+
+ Output is the input with edits. Bytes the writer writes as they are, which are nearly all of them,
+ are not copied one token at a time: `input[pending..<index]` is the stretch read but not yet copied,
+ and only an edit (white space dropped, an escape rewritten, a line break of pretty output) copies it
+ with one `memcpy` (`flush`) before writing its own bytes and moving `pending` past what it replaced.
+ For compact input that leaves a handful of copies per kilobyte.
 */
 private struct Reformatter: ~Copyable {
     private struct Frame {
@@ -73,7 +79,10 @@ private struct Reformatter: ~Copyable {
     let indentWidth: Int
     let limits: JSONParser
     private(set) var output: OutputBuffer
+    /// The next byte to read.
     private var index = 0
+    /// The first byte read that is still to be copied to `output`; `pending <= index` always.
+    private var pending = 0
     private var frames: [Frame] = []
 
     init(input: UnsafeBufferPointer<UInt8>, style: JSONWriter.Style, indentWidth: Int, limits: JSONParser) {
@@ -90,6 +99,12 @@ private struct Reformatter: ~Copyable {
     mutating func run() -> Bool {
         guard count <= limits.maxDocumentSize else { return false }
         if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { return false }  // byte order mark
+        guard parseDocument() else { return false }
+        flush()
+        return true
+    }
+
+    private mutating func parseDocument() -> Bool {
         while true {
             // 1. A value; a non-empty container opens a frame and goes round again for its first value.
             skipWhitespace()
@@ -104,11 +119,9 @@ private struct Reformatter: ~Copyable {
                 skipWhitespace()
                 guard index < count else { return false }
                 if input[index] == (isObject ? .closeBrace : .closeBracket) {
-                    index += 1
-                    output.append(isObject ? .openBrace : .openBracket, isObject ? .closeBrace : .closeBracket)
+                    index += 1  // `{}` or `[]`, white space inside dropped
                 } else {
                     frames.append(Frame(isObject: isObject))
-                    output.append(isObject ? .openBrace : .openBracket)
                     newline()
                     if isObject { guard copyKey() else { return false } }
                     continue
@@ -136,34 +149,54 @@ private struct Reformatter: ~Copyable {
                 skipWhitespace()
                 guard index < count else { return false }
                 let byte = input[index]
-                index += 1
                 if byte == .comma {
-                    output.append(.comma)
+                    index += 1
                     newline()
                     if frames[last].isObject { guard copyKey() else { return false } }
                     break
                 }
                 guard byte == (frames[last].isObject ? .closeBrace : .closeBracket) else { return false }
                 frames.removeLast()
-                newline()
-                output.append(byte)
+                newline()  // before the closing bracket, which is then copied as it is
+                index += 1
             }
         }
+    }
+
+    /// Copies the bytes read but not yet copied (`input[pending..<index]`) to `output`.
+    private mutating func flush() {
+        // `pending <= index <= count`: both only move forward, `pending` never past `index`, and every
+        // read checks `index` against `count` before moving past a byte.
+        output.append(UnsafeBufferPointer(rebasing: input[pending..<index]))
+        pending = index
+    }
+
+    /// Drops the input bytes from `index` to `end` from the output (after copying what comes before).
+    private mutating func drop(to end: Int) {
+        flush()
+        index = end
+        pending = end
     }
 
     /// In pretty output, a line break and the indentation of the innermost open container's members.
     private mutating func newline() {
         guard pretty else { return }
+        flush()
         output.append(.newline)
         output.append(repeating: .space, count: frames.count * indentWidth)
     }
 
+    /// Skips white space, which the output drops. Most tokens are not preceded by any: one test then.
+    @inline(__always)
     private mutating func skipWhitespace() {
-        while index < count {
-            let byte = input[index]
-            guard byte == .space || byte == .newline || byte == .tab || byte == .carriageReturn else { return }
-            index += 1
+        guard index < count, input[index] <= .space else { return }
+        var end = index
+        while end < count {
+            let byte = input[end]
+            guard byte == .space || byte == .newline || byte == .tab || byte == .carriageReturn else { break }
+            end += 1
         }
+        if end > index { drop(to: end) }
     }
 
     /// A key, the `:` after it, and in pretty output a space.
@@ -174,9 +207,8 @@ private struct Reformatter: ~Copyable {
         guard index < count, input[index] == .colon else { return false }
         index += 1
         if pretty {
-            output.append(.colon, .space)
-        } else {
-            output.append(.colon)
+            flush()
+            output.append(.space)
         }
         return true
     }
@@ -187,14 +219,12 @@ private struct Reformatter: ~Copyable {
         for offset in 0..<length where input[index + offset] != literal.utf8Start[offset] {
             return false
         }
-        output.append(UnsafeBufferPointer(rebasing: input[index..<(index + length)]))
         index += length
         return true
     }
 
     /// A number of the RFC 8259 grammar, copied as written.
     private mutating func copyNumber() -> Bool {
-        let start = index
         if input[index] == .minus { index += 1 }
         guard index < count else { return false }
         if input[index] == .zero {
@@ -212,7 +242,6 @@ private struct Reformatter: ~Copyable {
             if index < count, input[index] == .plus || input[index] == .minus { index += 1 }
             guard skipDigits() else { return false }
         }
-        output.append(UnsafeBufferPointer(rebasing: input[start..<index]))
         return true
     }
 
@@ -223,51 +252,54 @@ private struct Reformatter: ~Copyable {
         return index > start
     }
 
-    /// A string at its opening quote, in one pass: runs of plain content are copied as they are (they
-    /// hold nothing the writer escapes), each escape is written as the writer writes its character.
+    /// A string at its opening quote, in one pass that also checks its UTF-8: plain ASCII is skipped
+    /// eight bytes at a time, each non-ASCII character is checked where it starts, and escapes the
+    /// writer spells differently are rewritten.
     private mutating func copyString() -> Bool {
-        output.append(.quote)
         index += 1  // opening quote
         let start = index
-        var runStart = index
-        var seen: UInt64 = 0
         while true {
-            index = StringBytes.endOfPlainRun(in: input, from: index, seen: &seen)
+            index = StringBytes.endOfPlainASCIIRun(in: input, from: index)
             guard index < count else { return false }
-            output.append(UnsafeBufferPointer(rebasing: input[runStart..<index]))
-            if input[index] == .quote { break }
-            var read = index
-            guard input[index] == .backslash, let character = decodeEscape(at: &read) else { return false }  // or a control character
-            appendEscaped(character)
-            index = read
-            runStart = index
+            let byte = input[index]
+            if byte == .quote { break }
+            if byte >= 0x80 {
+                // A whole sequence, or `nil` if ill-formed or cut off by the end of the input. Its
+                // continuation bytes are all >= 0x80, so it never runs over the closing quote.
+                guard let length = StringBytes.wellFormedSequenceLength(in: input, at: index) else { return false }
+                index += length
+            } else if byte == .backslash {
+                guard copyEscape() else { return false }
+            } else if byte < 0x20 {
+                return false  // a control character
+            } else {
+                index += 1  // plain ASCII among the last few bytes of the input, which are read one by one
+            }
         }
-        let end = index
+        guard index - start <= limits.maxStringLength else { return false }
         index += 1  // closing quote
-        guard end - start <= limits.maxStringLength else { return false }
-        if seen & 0x8080_8080_8080_8080 != 0, !isWellFormedUTF8(from: start, to: end) { return false }
-        output.append(.quote)
         return true
     }
 
-    /// Whether `start..<end` is well-formed UTF-8, skipping ASCII eight bytes at a time.
-    private func isWellFormedUTF8(from start: Int, to end: Int) -> Bool {
-        var offset = start
-        while offset < end {
-            if offset + 8 <= end {
-                let ascii = StringBytes.asciiPrefixLength(UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += ascii
-                if ascii == 8 { continue }
-            }
-            if input[offset] < 0x80 {
-                offset += 1
-            } else if let length = JSONScanner.utf8SequenceLength(in: input, at: offset), offset + length <= end {
-                offset += length
-            } else {
-                return false
-            }
+    /// An escape at its backslash (`index`). `\"`, `\\`, `\b`, `\f`, `\n`, `\r` and `\t` are what the
+    /// writer writes for their characters, so they stay; `\/` and `\uXXXX` are decoded and written
+    /// as the writer writes the character.
+    @inline(__always)
+    private mutating func copyEscape() -> Bool {
+        guard index + 1 < count else { return false }
+        switch input[index + 1] {
+        case .quote, .backslash, .lowercaseB, .lowercaseF, .lowercaseN, .lowercaseR, .lowercaseT:
+            index += 2
+            return true
+        default:
+            var read = index
+            guard let character = decodeEscape(at: &read) else { return false }
+            flush()
+            appendEscaped(character)
+            index = read
+            pending = read
+            return true
         }
-        return true
     }
 
     /// The character of the escape whose backslash is at `read`, as the parser decodes it; advances

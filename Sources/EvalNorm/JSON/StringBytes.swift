@@ -27,11 +27,21 @@ enum StringBytes {
         return (hasQuote | hasBackslash | hasControl) & highs
     }
 
-    /// The number of ASCII bytes at the start of `word` (as loaded from memory), or 8.
+    /// The number of plain ASCII bytes at the start of `word` (as loaded from memory, first byte
+    /// first) before the first `"`, `\`, control character or non-ASCII byte, or 8 when there is none.
+    ///
+    /// As in ``quoteBackslashOrControlFlags(_:)``, but a byte >= 0x80 counts too, which lets the tests
+    /// drop their `& ~x` terms: `x - 0x01…` sets a byte's high bit when the byte is 0 (a match), when
+    /// it is >= 0x81 (then the word's byte is non-ASCII, flagged anyway by `| word`), or by a borrow
+    /// from a match below; `word - 0x20…` likewise for bytes below 0x20. The lowest flag is a true match.
     @inline(__always)
-    static func asciiPrefixLength(_ word: UInt64) -> Int {
-        let highs = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
-        return highs == 0 ? 8 : highs.trailingZeroBitCount >> 3
+    static func plainASCIIPrefixLength(_ word: UInt64) -> Int {
+        let word = UInt64(littleEndian: word)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* UInt64(UInt8.quote))
+        let backslash = word ^ (ones &* UInt64(UInt8.backslash))
+        let flags = ((quote &- ones) | (backslash &- ones) | (word &- ones &* 0x20) | word) & 0x8080_8080_8080_8080
+        return flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
     }
 
     /// Whether `byte` can stand raw inside a JSON string: not `"`, `\` or a control character.
@@ -59,5 +69,48 @@ enum StringBytes {
             index += 1
         }
         return index
+    }
+
+    /// The position of the first byte at or after `index` that is not plain ASCII string content
+    /// (a `"`, `\`, control character or non-ASCII byte), read eight bytes at a time; or the position
+    /// of the last few bytes of `bytes` when there is none in the words read (fewer than eight are
+    /// left then: the caller looks at those one by one).
+    @inline(__always)
+    static func endOfPlainASCIIRun(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index + 8 <= bytes.count {
+            let plain = plainASCIIPrefixLength(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += plain
+            if plain < 8 { break }
+        }
+        return index
+    }
+
+    /// The length of the well-formed UTF-8 sequence that starts at `index` with a byte >= 0x80, or
+    /// `nil` when the bytes there are no such sequence (a stray continuation byte, an overlong form,
+    /// a surrogate, a code point above U+10FFFF, or a sequence cut short by the end of `bytes`).
+    ///
+    /// The same answer as ``JSONScanner/utf8SequenceLength(in:at:)`` (the parser's check), with the
+    /// sequence's bytes read as one 32-bit word and its ranges tested on the code point's top bits
+    /// instead of a branch for each lead byte; the last three bytes of `bytes` go to the parser's check.
+    @inline(__always)
+    static func wellFormedSequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 4 <= bytes.count else { return JSONScanner.utf8SequenceLength(in: bytes, at: index) }
+        // First byte lowest. Bits of a byte that does not belong to the sequence are never looked at.
+        let word = UInt32(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt32.self))
+        let lead = word & 0xFF
+        let secondBits = word >> 8 & 0x3F  // the second byte's payload, if it is a continuation byte
+        if lead & 0xE0 == 0xC0 {  // 110xxxxx 10xxxxxx; C0 and C1 start overlong forms
+            return lead >= 0xC2 && word & 0xC000 == 0x8000 ? 2 : nil
+        }
+        if lead & 0xF0 == 0xE0 {  // 1110xxxx 10xxxxxx 10xxxxxx
+            let high = (lead & 0x0F) << 6 | secondBits  // the code point >> 6: at least U+0800, not U+D800...U+DFFF
+            return word & 0xC0_C000 == 0x80_8000 && high >= 0x20 && (high < 0x360 || high > 0x37F) ? 3 : nil
+        }
+        if lead & 0xF8 == 0xF0 {  // 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx
+            let high = (lead & 0x07) << 6 | secondBits  // the code point >> 12: U+10000...U+10FFFF
+            return word & 0xC0C0_C000 == 0x8080_8000 && high >= 0x10 && high <= 0x10F ? 4 : nil
+        }
+        return nil  // a continuation byte, or F8...FF
     }
 }
