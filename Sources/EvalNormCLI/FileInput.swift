@@ -46,7 +46,31 @@ enum FileInput {
 
     private static func readToEnd(_ descriptor: Int32, sizeHint: Int = 0) throws(EvalNormError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(sizeHint, 0) + 1)
+        if sizeHint > 0 {
+            // A file of known size is read straight into the array, one byte more than its size to
+            // see the end without another call; one that has grown since goes on in chunks below.
+            var failure: EvalNormError?
+            var atEnd = false
+            bytes = [UInt8](unsafeUninitializedCapacity: sizeHint + 1) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                HugePages.advise(base, count: buffer.count)
+                while initialized < buffer.count {
+                    let got = read(descriptor, base + initialized, buffer.count - initialized)
+                    if got > 0 {
+                        initialized += got
+                    } else if got == 0 {
+                        atEnd = true
+                        return
+                    } else if errno != EINTR {
+                        failure = readFailed()
+                        return
+                    }
+                }
+            }
+            if let failure { throw failure }
+            if atEnd { return bytes }
+            if bytes.count > maxFileSize { throw tooLarge(nil) }
+        }
         let chunkSize = 1 << 20
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
@@ -57,9 +81,13 @@ enum FileInput {
             } else if got == 0 {
                 return bytes
             } else if errno != EINTR {
-                throw EvalNormError(.readFailed, "cannot read: \(String(cString: strerror(errno)))")
+                throw readFailed()
             }
         }
+    }
+
+    private static func readFailed() -> EvalNormError {
+        EvalNormError(.readFailed, "cannot read: \(String(cString: strerror(errno)))")
     }
 
     private static func tooLarge(_ size: Int?) -> EvalNormError {

@@ -19,6 +19,7 @@ struct OutputBuffer: ~Copyable {
     init(capacity: Int) {
         self.capacity = max(capacity, 256)
         guard let memory = malloc(self.capacity) else { OutputBuffer.outOfMemory() }
+        HugePages.advise(memory, count: self.capacity)
         base = memory.assumingMemoryBound(to: UInt8.self)
     }
 
@@ -35,6 +36,7 @@ struct OutputBuffer: ~Copyable {
     private mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         guard let memory = realloc(base, newCapacity) else { OutputBuffer.outOfMemory() }
+        HugePages.advise(memory, count: newCapacity)
         base = memory.assumingMemoryBound(to: UInt8.self)
         capacity = newCapacity
     }
