@@ -72,15 +72,35 @@ enum StringBytes {
     }
 
     /// The position of the first byte at or after `index` that is not plain ASCII string content
-    /// (a `"`, `\`, control character or non-ASCII byte), read eight bytes at a time; or the position
-    /// of the last few bytes of `bytes` when there is none in the words read (fewer than eight are
-    /// left then: the caller looks at those one by one).
+    /// (a `"`, `\\`, control character or non-ASCII byte), read sixteen bytes at a time, then eight;
+    /// or the position of the last few bytes of `bytes` when there is none in the blocks read (fewer
+    /// than eight are left then: the caller looks at those one by one).
     @inline(__always)
     static func endOfPlainASCIIRun(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = bytes.baseAddress else { return index }
         var index = index
-        while index + 8 <= bytes.count {
-            let plain = plainASCIIPrefixLength(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += plain
+        // `index <= bytes.count` throughout, so `index + 16` cannot overflow, and a block is loaded
+        // only when all its sixteen bytes are in `bytes`.
+        while index &+ 16 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<Int8>.self)
+            // Read as signed bytes, control characters (0x00...0x1F) and non-ASCII bytes (0x80...0xFF,
+            // negative) are exactly the bytes below 0x20: one comparison for both. (The operands are
+            // whole vectors: the forms with a scalar operand, and `any`, compile to a loop per lane.)
+            let special = (block .< SIMD16<Int8>(repeating: 0x20)) .| (block .== SIMD16<Int8>(repeating: 0x22))
+                .| (block .== SIMD16<Int8>(repeating: 0x5C))
+            // The mask as two words, first byte lowest (little-endian).
+            let flags = unsafeBitCast(SIMD16<Int8>(repeating: 0).replacing(with: -1, where: special), to: SIMD2<UInt64>.self)
+            let low = UInt64(littleEndian: flags[0])
+            let high = UInt64(littleEndian: flags[1])
+            if low | high == 0 {
+                index &+= 16
+                continue
+            }
+            return index &+ (low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3)
+        }
+        while index &+ 8 <= bytes.count {
+            let plain = plainASCIIPrefixLength(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            index &+= plain
             if plain < 8 { break }
         }
         return index
