@@ -20,17 +20,51 @@ extension JSONWriter {
     /// a large document's text is then not held twice, as the array and in whatever `write` fills.
     public func reformat(_ bytes: [UInt8], parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
                          write: ([UInt8]) -> Void) throws(EvalNormError) {
-        let done = bytes.withUnsafeBufferPointer { input -> Bool in
-            var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: parser)
-            guard reformatter.run() else { return false }
-            reformatter.output.forEachChunk(ofSize: chunkSize) { write(Array($0)) }
-            return true
+        let chunkSize = max(1, chunkSize)
+        var failure: EvalNormError?
+        bytes.withUnsafeBytes { input in
+            do throws(EvalNormError) {
+                try reformat(bytes: input, parser: parser, chunkSize: chunkSize) { piece in
+                    for start in stride(from: 0, to: piece.count, by: chunkSize) {
+                        write(Array(piece[start..<min(start + chunkSize, piece.count)]))
+                    }
+                }
+            } catch {
+                failure = error
+            }
         }
-        if done { return }
-        let text = self.write(try parser.parse(bytes))
-        for start in stride(from: 0, to: text.count, by: max(1, chunkSize)) {
-            write(Array(text[start..<min(start + max(1, chunkSize), text.count)]))
+        if let failure { throw failure }
+    }
+
+    /// Reformats as ``reformat(_:parser:)`` does, from memory the caller keeps (a mapped file, say),
+    /// handing the text to `write` in pieces once the whole input has been read (nothing is written
+    /// for malformed input), without copying it into arrays: each piece is valid only during the
+    /// call. Short stretches are gathered into pieces of up to `chunkSize` bytes; a longer stretch of
+    /// the input that is written as it is comes whole.
+    public func reformat(bytes: UnsafeRawBufferPointer, parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
+                         write: (UnsafeRawBufferPointer) -> Void) throws(EvalNormError) {
+        // UTF-8 bytes, read as `UInt8` the way the parser reads them (`JSONScanner.init(bytes:limits:)`).
+        var reformatter = Reformatter(input: bytes.assumingMemoryBound(to: UInt8.self), style: style,
+                                      indentWidth: indentWidth, limits: parser)
+        guard reformatter.run() else {
+            let text = self.write(try parser.parse(bytes: bytes))  // throws: the reformatter accepts what the parser accepts
+            text.withUnsafeBytes { write($0) }
+            return
         }
+        let chunkSize = max(1, chunkSize)
+        var chunk = OutputBuffer(capacity: chunkSize)
+        reformatter.forEachPiece { piece in
+            if chunk.count > 0, chunk.count + piece.count > chunkSize {
+                chunk.withBytes { write(UnsafeRawBufferPointer($0)) }
+                chunk.removeAll()
+            }
+            if piece.count >= chunkSize {
+                write(UnsafeRawBufferPointer(piece))
+            } else {
+                chunk.append(piece)
+            }
+        }
+        if chunk.count > 0 { chunk.withBytes { write(UnsafeRawBufferPointer($0)) } }
     }
 
     /// The reformatted text when the reformatter accepts `bytes` (exactly when `limits` parses them),
@@ -40,8 +74,8 @@ extension JSONWriter {
             var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: limits)
             guard reformatter.run() else { return nil }
             var output: [UInt8] = []
-            output.reserveCapacity(reformatter.output.count)
-            reformatter.output.appendAll(to: &output)
+            output.reserveCapacity(reformatter.textCount)
+            reformatter.forEachPiece { output.append(contentsOf: $0) }
             return output
         }
     }
@@ -62,11 +96,22 @@ extension JSONWriter {
  parses the input to throw the parser's error, so this file has no error messages to keep in step.
 
  Output is the input with edits. Bytes the writer writes as they are, which are nearly all of them,
- are not copied one token at a time: `input[pending..<index]` is the stretch read but not yet copied,
- and only an edit (white space dropped, an escape rewritten, a line break of pretty output) copies it
- with one `memcpy` (`flush`) before writing its own bytes and moving `pending` past what it replaced.
- For compact input that leaves a handful of copies per kilobyte.
+ are not copied one token at a time: `input[pending..<index]` is the stretch read but not yet taken,
+ and only an edit (white space dropped, an escape rewritten, a line break of pretty output) takes it
+ (`flush`) before writing its own bytes to `output` and moving `pending` past what it replaced.
+ A stretch of 32 bytes or more is not even copied: the text is a list of `pieces`, each a range of the
+ input or of `output`, which the caller copies once, into its own chunks. For compact input that is a
+ handful of pieces per kilobyte, and no buffer as large as the input to fill (fresh memory costs a
+ page fault per 4 KiB, more than the copy).
 */
+
+/// A stretch of the reformatted text: a range of the input, or of the bytes the reformatter wrote.
+private struct Piece {
+    var fromInput: Bool
+    var start: Int
+    var count: Int
+}
+
 private struct Reformatter: ~Copyable {
     private struct Frame {
         var isObject: Bool
@@ -78,7 +123,15 @@ private struct Reformatter: ~Copyable {
     let pretty: Bool
     let indentWidth: Int
     let limits: JSONParser
-    private(set) var output: OutputBuffer
+    /// Bytes the reformatter writes itself: escapes, layout, and short stretches of the input.
+    private var output = OutputBuffer(capacity: 64 << 10)
+    /// The text, in order; `output[outputTaken...]` is still to be added as a piece.
+    private var pieces: [Piece] = []
+    private var outputTaken = 0
+    /// The total length of the text.
+    private(set) var textCount = 0
+    /// Stretches of the input at least this long become pieces of their own instead of being copied.
+    private static let shortestInputPiece = 32
     /// The next byte to read.
     private var index = 0
     /// The first byte read that is still to be copied to `output`; `pending <= index` always.
@@ -91,8 +144,6 @@ private struct Reformatter: ~Copyable {
         self.pretty = style == .pretty
         self.indentWidth = indentWidth
         self.limits = limits
-        // Compact output is never longer than the input; pretty output usually is.
-        output = OutputBuffer(capacity: pretty ? count + count / 2 : count)
     }
 
     /// Writes the reformatted document to `output`; `false` when the parser would reject the input.
@@ -101,7 +152,20 @@ private struct Reformatter: ~Copyable {
         if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { return false }  // byte order mark
         guard parseDocument() else { return false }
         flush()
+        takeOutput()
         return true
+    }
+
+    /// Calls `body` with the pieces of the text, in order, once `run` has returned `true`.
+    func forEachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for piece in pieces {
+            if piece.fromInput {
+                // A range `pending..<index` that `flush` took, inside the input (see there).
+                body(UnsafeBufferPointer(rebasing: input[piece.start..<(piece.start + piece.count)]))
+            } else {
+                output.withBytes(in: piece.start..<(piece.start + piece.count), body)
+            }
+        }
     }
 
     private mutating func parseDocument() -> Bool {
@@ -163,12 +227,28 @@ private struct Reformatter: ~Copyable {
         }
     }
 
-    /// Copies the bytes read but not yet copied (`input[pending..<index]`) to `output`.
+    /// Takes the bytes read but not yet taken (`input[pending..<index]`) into the text: as a piece of
+    /// their own when they are many, else copied to `output`.
     private mutating func flush() {
         // `pending <= index <= count`: both only move forward, `pending` never past `index`, and every
         // read checks `index` against `count` before moving past a byte.
-        output.append(UnsafeBufferPointer(rebasing: input[pending..<index]))
+        let length = index - pending
+        if length >= Reformatter.shortestInputPiece {
+            takeOutput()
+            pieces.append(Piece(fromInput: true, start: pending, count: length))
+            textCount += length
+        } else {
+            output.append(UnsafeBufferPointer(rebasing: input[pending..<index]))
+        }
         pending = index
+    }
+
+    /// Adds what was written to `output` since the last piece as a piece.
+    private mutating func takeOutput() {
+        guard output.count > outputTaken else { return }
+        pieces.append(Piece(fromInput: false, start: outputTaken, count: output.count - outputTaken))
+        textCount += output.count - outputTaken
+        outputTaken = output.count
     }
 
     /// Drops the input bytes from `index` to `end` from the output (after copying what comes before).

@@ -79,12 +79,20 @@ struct OutputBuffer: ~Copyable {
         count += repeats
     }
 
-    /// Calls `body` with the bytes written, in pieces of at most `size` bytes.
-    func forEachChunk(ofSize size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let size = max(1, size)
-        for start in stride(from: 0, to: count, by: size) {
-            body(UnsafeBufferPointer(start: base + start, count: min(size, count - start)))
-        }
+    /// Calls `body` with the bytes written in `range` (clamped to those written).
+    func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = range.clamped(to: 0..<count)
+        return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// Calls `body` with all the bytes written.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() {
+        count = 0
     }
 
     /// Appends the buffer's bytes to `output`.
