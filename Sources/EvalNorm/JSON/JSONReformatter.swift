@@ -132,6 +132,10 @@ private struct Reformatter: ~Copyable {
     private(set) var textCount = 0
     /// Stretches of the input at least this long become pieces of their own instead of being copied.
     private static let shortestInputPiece = 32
+    /// The input's UTF-8 is known to be well-formed before this position (a sequence boundary).
+    private var utf8Checked = 0
+    /// How far ahead of a string the UTF-8 is checked: little enough to stay in the cache.
+    private static let utf8Window = 32 << 10
     /// The next byte to read.
     private var index = 0
     /// The first byte read that is still to be copied to `output`; `pending <= index` always.
@@ -150,7 +154,7 @@ private struct Reformatter: ~Copyable {
     mutating func run() -> Bool {
         guard count <= limits.maxDocumentSize else { return false }
         if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { return false }  // byte order mark
-        guard parseDocument() else { return false }
+        guard parseDocument(), checkUTF8(through: count) else { return false }
         flush()
         takeOutput()
         return true
@@ -332,29 +336,30 @@ private struct Reformatter: ~Copyable {
         return index > start
     }
 
-    /// A string at its opening quote, in one pass that also checks its UTF-8: plain ASCII is skipped
-    /// eight bytes at a time, each non-ASCII character is checked where it starts, and escapes the
+    /// Checks the UTF-8 of the input up to `position` or a little beyond (a window at a time), or
+    /// through the end when `position` is `count`; `false` when it is ill-formed.
+    private mutating func checkUTF8(through position: Int) -> Bool {
+        while utf8Checked < count, utf8Checked <= position || position == count {
+            let windowEnd = min(count, max(position, utf8Checked) + Reformatter.utf8Window)
+            guard let end = StringBytes.wellFormedUTF8End(in: input, from: utf8Checked, to: windowEnd) else { return false }
+            utf8Checked = end
+        }
+        return true
+    }
+
+    /// A string at its opening quote: plain content, non-ASCII included (its UTF-8 is checked a
+    /// window at a time ahead of it, `checkUTF8`), is skipped sixteen bytes at a time; escapes the
     /// writer spells differently are rewritten.
     private mutating func copyString() -> Bool {
+        guard index < utf8Checked || checkUTF8(through: index) else { return false }
         index += 1  // opening quote
         let start = index
         while true {
-            index = StringBytes.endOfPlainASCIIRun(in: input, from: index)
+            index = StringBytes.endOfPlainContent(in: input, from: index)
             guard index < count else { return false }
             let byte = input[index]
             if byte == .quote { break }
-            if byte >= 0x80 {
-                // A whole sequence, or `nil` if ill-formed or cut off by the end of the input. Its
-                // continuation bytes are all >= 0x80, so it never runs over the closing quote.
-                guard let length = StringBytes.wellFormedSequenceLength(in: input, at: index) else { return false }
-                index += length
-            } else if byte == .backslash {
-                guard copyEscape() else { return false }
-            } else if byte < 0x20 {
-                return false  // a control character
-            } else {
-                index += 1  // plain ASCII among the last few bytes of the input, which are read one by one
-            }
+            guard byte == .backslash, copyEscape() else { return false }  // or a control character
         }
         guard index - start <= limits.maxStringLength else { return false }
         index += 1  // closing quote

@@ -27,23 +27,6 @@ enum StringBytes {
         return (hasQuote | hasBackslash | hasControl) & highs
     }
 
-    /// The number of plain ASCII bytes at the start of `word` (as loaded from memory, first byte
-    /// first) before the first `"`, `\`, control character or non-ASCII byte, or 8 when there is none.
-    ///
-    /// As in ``quoteBackslashOrControlFlags(_:)``, but a byte >= 0x80 counts too, which lets the tests
-    /// drop their `& ~x` terms: `x - 0x01…` sets a byte's high bit when the byte is 0 (a match), when
-    /// it is >= 0x81 (then the word's byte is non-ASCII, flagged anyway by `| word`), or by a borrow
-    /// from a match below; `word - 0x20…` likewise for bytes below 0x20. The lowest flag is a true match.
-    @inline(__always)
-    static func plainASCIIPrefixLength(_ word: UInt64) -> Int {
-        let word = UInt64(littleEndian: word)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* UInt64(UInt8.quote))
-        let backslash = word ^ (ones &* UInt64(UInt8.backslash))
-        let flags = ((quote &- ones) | (backslash &- ones) | (word &- ones &* 0x20) | word) & 0x8080_8080_8080_8080
-        return flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
-    }
-
     /// Whether `byte` can stand raw inside a JSON string: not `"`, `\` or a control character.
     @inline(__always)
     static func isPlain(_ byte: UInt8) -> Bool {
@@ -71,39 +54,127 @@ enum StringBytes {
         return index
     }
 
-    /// The position of the first byte at or after `index` that is not plain ASCII string content
-    /// (a `"`, `\\`, control character or non-ASCII byte), read sixteen bytes at a time, then eight;
-    /// or the position of the last few bytes of `bytes` when there is none in the blocks read (fewer
-    /// than eight are left then: the caller looks at those one by one).
+    /// The position of the first `"`, `\\` or control character at or after `index`, read sixteen
+    /// bytes at a time, then eight, then one by one; `bytes.count` when there is none. Unlike
+    /// ``endOfPlainRun(in:from:seen:)`` it does not note non-ASCII bytes: its caller, the reformatter,
+    /// checks the UTF-8 of the whole input first (``isWellFormedUTF8(_:)``).
     @inline(__always)
-    static func endOfPlainASCIIRun(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    static func endOfPlainContent(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         guard let base = bytes.baseAddress else { return index }
         var index = index
         // `index <= bytes.count` throughout, so `index + 16` cannot overflow, and a block is loaded
         // only when all its sixteen bytes are in `bytes`.
         while index &+ 16 <= bytes.count {
-            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<Int8>.self)
-            // Read as signed bytes, control characters (0x00...0x1F) and non-ASCII bytes (0x80...0xFF,
-            // negative) are exactly the bytes below 0x20: one comparison for both. (The operands are
-            // whole vectors: the forms with a scalar operand, and `any`, compile to a loop per lane.)
-            let special = (block .< SIMD16<Int8>(repeating: 0x20)) .| (block .== SIMD16<Int8>(repeating: 0x22))
-                .| (block .== SIMD16<Int8>(repeating: 0x5C))
-            // The mask as two words, first byte lowest (little-endian).
-            let flags = unsafeBitCast(SIMD16<Int8>(repeating: 0).replacing(with: -1, where: special), to: SIMD2<UInt64>.self)
-            let low = UInt64(littleEndian: flags[0])
-            let high = UInt64(littleEndian: flags[1])
-            if low | high == 0 {
-                index &+= 16
-                continue
-            }
-            return index &+ (low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3)
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: Block.self)
+            let special = (block .< splat(0x20)) .| (block .== splat(.quote)) .| (block .== splat(.backslash))
+            if let first = firstSet(special) { return index &+ first }
+            index &+= 16
         }
         while index &+ 8 <= bytes.count {
-            let plain = plainASCIIPrefixLength(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let plain = plainPrefixLength(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             index &+= plain
-            if plain < 8 { break }
+            if plain < 8 { return index }
+        }
+        while index < bytes.count, isPlain(bytes[index]) { index &+= 1 }
+        return index
+    }
+
+    // Sixteen bytes at a time, as SIMD16 (SSE2 on x86-64). Every operand is a whole vector: the
+    // forms with a scalar operand, `any` and `all` compile to a loop over the lanes.
+
+    typealias Block = SIMD16<UInt8>
+
+    @inline(__always)
+    static func splat(_ byte: UInt8) -> Block { Block(repeating: byte) }
+
+    /// The lane of the first `true` in `mask`, or `nil` when there is none.
+    @inline(__always)
+    static func firstSet(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        // The mask as two words of 0x00 and 0xFF bytes, first lane lowest (little-endian).
+        let words = unsafeBitCast(SIMD16<Int8>(repeating: 0).replacing(with: -1, where: mask), to: SIMD2<UInt64>.self)
+        let low = UInt64(littleEndian: words[0])
+        let high = UInt64(littleEndian: words[1])
+        if low | high == 0 { return nil }
+        return low != 0 ? low.trailingZeroBitCount >> 3 : 8 + high.trailingZeroBitCount >> 3
+    }
+
+    /// Whether all of `bytes` is well-formed UTF-8 (what `String(validating:as:)` accepts).
+    static func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        wellFormedUTF8End(in: bytes, from: 0, to: bytes.count) != nil
+    }
+
+    /// Checks that the UTF-8 sequences starting in `start..<end` are well-formed, sixteen bytes at a
+    /// time: blocks with no byte >= 0x80 in them or in the three bytes before are passed over, the
+    /// others checked by ``blockIsWellFormedUTF8(_:)``; the first and last few bytes are checked a
+    /// sequence at a time. Returns where the last of those sequences ends (at or after `end`, the
+    /// start for the next call), or `nil` when one is ill-formed or cut off by the end of `bytes`.
+    /// `start` must be where a sequence starts: 0, or what a call returned.
+    ///
+    /// A JSON document the parser accepts is well-formed UTF-8 throughout: outside strings only
+    /// ASCII is allowed, and the parser checks every string's content. So the reformatter checks
+    /// the whole input, a window at a time just ahead of where it reads (so that the bytes are
+    /// still in the cache when it reads them), instead of each string.
+    static func wellFormedUTF8End(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = bytes.baseAddress, start >= 0, start <= end, end <= bytes.count else { return start == end ? end : nil }
+        var index = start
+        // A block's check reads the three bytes before it: whole sequences first, to a boundary >= 3.
+        while index < 3, index < end {
+            guard let length = sequenceLength(in: bytes, at: index) else { return nil }
+            index += length
+        }
+        let blocksStart = index
+        while index &+ 16 <= end {  // `index >= 3`, so `pointer - 3` is in `bytes`
+            let pointer = UnsafeRawPointer(base + index)
+            let window = (pointer - 3).loadUnaligned(as: Block.self) | pointer.loadUnaligned(as: Block.self)
+            if firstSet(window .>= splat(0x80)) != nil, !blockIsWellFormedUTF8(pointer) { return nil }
+            index &+= 16
+        }
+        // Blocks checked every byte before `index`, but not whether a lead among the last three asks
+        // for continuation bytes at or after `index`: go back to the last byte there that is not a
+        // continuation byte (a lead, or ASCII), and check a sequence at a time from it.
+        for back in 1...3 where index - back >= blocksStart && bytes[index - back] & 0xC0 != 0x80 {
+            index -= back
+            break
+        }
+        while index < end {
+            guard let length = sequenceLength(in: bytes, at: index) else { return nil }
+            index += length
         }
         return index
+    }
+
+    /// The length of the well-formed sequence at `index`: 1 for ASCII, else as
+    /// ``wellFormedSequenceLength(in:at:)``.
+    @inline(__always)
+    private static func sequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        bytes[index] < 0x80 ? 1 : wellFormedSequenceLength(in: bytes, at: index)
+    }
+
+    /// Whether each of the sixteen bytes at `pointer` is where it may be in well-formed UTF-8, given
+    /// the three bytes before it (which must be readable): a continuation byte (10xxxxxx) exactly
+    /// where a lead byte before it asks for one, no byte that never occurs (C0, C1, F5...FF), and
+    /// the second byte of the leads with a narrower range (E0: A0...BF, no overlong form; ED: 80...9F,
+    /// no surrogate; F0: 90...BF, no overlong form; F4: 80...8F, nothing above U+10FFFF).
+    ///
+    /// Every condition is about one byte and the three before it, so blocks can be checked in any
+    /// order, and together they say the same as checking sequence by sequence.
+    @inline(__always)
+    static func blockIsWellFormedUTF8(_ pointer: UnsafeRawPointer) -> Bool {
+        let block = pointer.loadUnaligned(as: Block.self)
+        let previous1 = (pointer - 1).loadUnaligned(as: Block.self)
+        let previous2 = (pointer - 2).loadUnaligned(as: Block.self)
+        let previous3 = (pointer - 3).loadUnaligned(as: Block.self)
+        let isContinuation = (block & splat(0xC0)) .== splat(0x80)
+        // A lead of two bytes or more one byte back, of three or more two back, of four three back.
+        let mustContinue = (previous1 & splat(0xC0)) .== splat(0xC0) .| (previous2 & splat(0xE0)) .== splat(0xE0)
+            .| (previous3 & splat(0xF0)) .== splat(0xF0)
+        var bad = isContinuation .^ mustContinue
+        bad .|= (block .>= splat(0xF5)) .| ((block & splat(0xFE)) .== splat(0xC0))
+        bad .|= (previous1 .== splat(0xE0)) .& (block .< splat(0xA0))
+        bad .|= (previous1 .== splat(0xED)) .& (block .> splat(0x9F))
+        bad .|= (previous1 .== splat(0xF0)) .& (block .< splat(0x90))
+        bad .|= (previous1 .== splat(0xF4)) .& (block .> splat(0x8F))
+        return firstSet(bad) == nil
     }
 
     /// The length of the well-formed UTF-8 sequence that starts at `index` with a byte >= 0x80, or

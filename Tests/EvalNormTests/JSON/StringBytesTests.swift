@@ -84,19 +84,53 @@ struct StringBytesTests {
         #expect(valid > 1_000)
     }
 
-    /// The word scan finds the first `"`, `\`, control character or non-ASCII byte, whatever follows it.
-    @Test func plainASCIIPrefixLengthFindsTheFirstSpecialByte() {
+    /// Whole buffers, long enough for the sixteen-byte blocks, with each piece at every offset from a
+    /// block boundary: `isWellFormedUTF8` agrees with Swift's validation.
+    @Test func wholeBufferCheckAgreesWithSwiftValidation() {
+        var random = SplitMix64(seed: 3629)
+        let pieces: [[UInt8]] = [[0x61], [0x22], [0x5C], [0x80], [0xBF], [0xC1, 0xBF], [0xC2], [0xC3, 0xA9], [0xE0], [0xE0, 0x9F, 0xBF],
+                                 [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xE2, 0x82, 0xAC], [0xEF, 0xBF, 0xBF],
+                                 [0xF0], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+                                 [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x90], [0xA0], [0x9F], [0x8F]]
+        let ascii = Array("plain ascii text, long enough to fill a block or two".utf8)
+        var valid = 0
+        var total = 0
+        for _ in 0..<3_000 {
+            // Mostly well-formed text with one piece that may not be, at a random place.
+            var bytes = Array(ascii.prefix(Int(random.next() % 40)))
+            for _ in 0..<(random.next() % 24) {
+                bytes += random.next() % 3 == 0 ? [0x61] : [[0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80]][Int(random.next() % 3)]
+            }
+            let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+            let position = Int(random.next() % UInt64(bytes.count + 1))
+            // At the sequence boundary at or before `position`, so that the rest stays well-formed.
+            var at = position
+            while at > 0, at < bytes.count, bytes[at] & 0xC0 == 0x80 { at -= 1 }
+            bytes.insert(contentsOf: piece, at: at)
+            bytes += ascii.prefix(Int(random.next() % 20))
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if expected { valid += 1 }
+            total += 1
+            let fast = bytes.withUnsafeBufferPointer { StringBytes.isWellFormedUTF8($0) }
+            #expect(fast == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+        #expect(valid > 500 && valid < total - 500)
+    }
+
+    /// The scan stops at the first `"`, `\` or control character, non-ASCII bytes being plain content.
+    @Test func endOfPlainContentFindsTheFirstSpecialByte() {
         var random = SplitMix64(seed: 20)
         let interesting: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x61]
-        for _ in 0..<100_000 {
+        for _ in 0..<20_000 {
             var bytes: [UInt8] = []
-            for _ in 0..<8 {
+            for _ in 0..<(random.next() % 48) {
                 let pick = random.next()
-                bytes.append(pick & 1 == 0 ? UInt8(0x61 + (pick >> 1) % 26) : interesting[Int((pick >> 1) % UInt64(interesting.count))])
+                bytes.append(pick % 8 != 0 ? UInt8(0x61 + (pick >> 3) % 26) : interesting[Int((pick >> 3) % UInt64(interesting.count))])
             }
-            let expected = bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 } ?? 8
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            #expect(StringBytes.plainASCIIPrefixLength(word) == expected, "\(bytes)")
+            let from = Int(random.next() % UInt64(bytes.count + 1))
+            let expected = bytes[from...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+            let found = bytes.withUnsafeBufferPointer { StringBytes.endOfPlainContent(in: $0, from: from) }
+            #expect(found == expected, "\(bytes) from \(from)")
         }
     }
 }
