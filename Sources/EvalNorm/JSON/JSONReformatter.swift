@@ -180,6 +180,10 @@ private struct Reformatter: ~Copyable {
         self.pretty = style == .pretty
         self.indentWidth = indentWidth
         self.limits = limits
+        // Room for a piece per 64 bytes of input, which compact input rarely needs more of (the
+        // Aegis run has one per 215 bytes): growing the array would copy it into fresh memory,
+        // while reserved pages that are never written cost nothing.
+        pieces.reserveCapacity(count / 64)
     }
 
     /// Writes the reformatted document to `output`; `false` when the parser would reject the input.
