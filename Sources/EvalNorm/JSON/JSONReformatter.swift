@@ -180,16 +180,16 @@ private struct Reformatter: ~Copyable {
         self.pretty = style == .pretty
         self.indentWidth = indentWidth
         self.limits = limits
-        // Room for a piece per 64 bytes of input, which compact input rarely needs more of (the
-        // Aegis run has one per 215 bytes): growing the array would copy it into fresh memory,
-        // while reserved pages that are never written cost nothing.
-        pieces.reserveCapacity(count / 64)
     }
 
     /// Writes the reformatted document to `output`; `false` when the parser would reject the input.
     mutating func run() -> Bool {
         guard count <= limits.maxDocumentSize else { return false }
         if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { return false }  // byte order mark
+        // Room for a piece per 64 bytes of input, which compact input rarely needs more of (the
+        // Aegis run has one per 215 bytes): growing the array would copy it into fresh memory,
+        // while reserved pages that are never written cost nothing.
+        pieces.reserveCapacity(count / 64)
         if count >= Reformatter.shortestInputCheckedApart {
             // The UTF-8 of a large input is checked on another thread while this one reads the
             // document; `wait` returns only once that thread is done with the input.
