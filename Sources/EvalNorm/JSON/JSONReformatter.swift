@@ -1,5 +1,8 @@
-import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension JSONWriter {
     /// Rewrites JSON text in this writer's style: the same bytes as `write(try parser.parse(bytes))`,
@@ -109,27 +112,43 @@ extension JSONWriter {
 */
 
 /// Checks that a buffer is well-formed UTF-8 (``StringBytes/isWellFormedUTF8(_:)``) on a thread of
-/// its own, started at once.
+/// its own, started at once; or, if no thread can be started, in `wait`.
 ///
 /// `@unchecked Sendable`: the buffer is only read, on both threads, and its owner keeps it alive
-/// until `wait` has returned; `wellFormed` is written by the checking thread before it signals
-/// `done`, and read only after `wait` has seen that signal.
+/// until `wait` has returned; `wellFormed` is written by the checking thread before it ends, and
+/// read only after `wait` has joined it.
 private final class UTF8CheckOnAnotherThread: @unchecked Sendable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var wellFormed = false
-    private let done = DispatchSemaphore(value: 0)
+    private var thread: pthread_t?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        Thread.detachNewThread { [self] in
-            wellFormed = StringBytes.isWellFormedUTF8(self.bytes)
-            done.signal()
+        // The thread holds a reference to `self` until it ends.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        #if canImport(Glibc)
+        var started = pthread_t()
+        #else
+        var started: pthread_t?
+        #endif
+        if pthread_create(&started, nil, { argument in
+            let context: UnsafeMutableRawPointer? = argument  // optional on Linux, not on Darwin
+            guard let context else { return nil }
+            let check = Unmanaged<UTF8CheckOnAnotherThread>.fromOpaque(context).takeRetainedValue()
+            check.wellFormed = StringBytes.isWellFormedUTF8(check.bytes)
+            return nil
+        }, context) == 0 {
+            thread = started
+        } else {
+            Unmanaged<UTF8CheckOnAnotherThread>.fromOpaque(context).release()
         }
     }
 
     /// Whether the buffer is well-formed, once the check is done.
     func wait() -> Bool {
-        done.wait()
+        guard let thread else { return StringBytes.isWellFormedUTF8(bytes) }
+        pthread_join(thread, nil)
+        self.thread = nil
         return wellFormed
     }
 }
