@@ -45,8 +45,8 @@ extension JSONWriter {
     /// Reformats as ``reformat(_:parser:)`` does, from memory the caller keeps (a mapped file, say),
     /// handing the text to `write` in pieces once the whole input has been read (nothing is written
     /// for malformed input), without copying it into arrays: each piece is valid only during the
-    /// call. Short stretches are gathered into pieces of up to `chunkSize` bytes; a longer stretch of
-    /// the input that is written as it is comes whole.
+    /// call. The pieces are chunks of exactly `chunkSize` bytes but the last, and stretches of the
+    /// input at least that long, which come whole.
     public func reformat(bytes: UnsafeRawBufferPointer, parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
                          write: (UnsafeRawBufferPointer) -> Void) throws(EvalNormError) {
         // UTF-8 bytes, read as `UInt8` the way the parser reads them (`JSONScanner.init(bytes:limits:)`).
@@ -57,17 +57,25 @@ extension JSONWriter {
             text.withUnsafeBytes { write($0) }
             return
         }
+        // Pieces are gathered into chunks of exactly `chunkSize` bytes (a buffered writer such as
+        // `OutputChannel` then writes them without copying them again), except that a stretch at
+        // least that long is handed over as it is when no chunk is under way.
         let chunkSize = max(1, chunkSize)
         var chunk = OutputBuffer(capacity: chunkSize)
         reformatter.forEachPiece { piece in
-            if chunk.count > 0, chunk.count + piece.count > chunkSize {
-                chunk.withBytes { write(UnsafeRawBufferPointer($0)) }
-                chunk.removeAll()
-            }
-            if piece.count >= chunkSize {
-                write(UnsafeRawBufferPointer(piece))
-            } else {
-                chunk.append(piece)
+            var rest = piece
+            while !rest.isEmpty {
+                if chunk.count == 0, rest.count >= chunkSize {
+                    write(UnsafeRawBufferPointer(rest))
+                    return
+                }
+                let taken = min(chunkSize - chunk.count, rest.count)
+                chunk.append(UnsafeBufferPointer(rebasing: rest[..<(rest.startIndex + taken)]))
+                rest = UnsafeBufferPointer(rebasing: rest[(rest.startIndex + taken)...])
+                if chunk.count == chunkSize {
+                    chunk.withBytes { write(UnsafeRawBufferPointer($0)) }
+                    chunk.removeAll()
+                }
             }
         }
         if chunk.count > 0 { chunk.withBytes { write(UnsafeRawBufferPointer($0)) } }
@@ -327,6 +335,7 @@ private struct Reformatter: ~Copyable {
     }
 
     /// In pretty output, a line break and the indentation of the innermost open container's members.
+    @inline(__always)
     private mutating func newline() {
         guard pretty else { return }
         flush()
