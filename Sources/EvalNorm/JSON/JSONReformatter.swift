@@ -423,6 +423,7 @@ private struct Reformatter: ~Copyable {
     /// A string at its opening quote: plain content, non-ASCII included (its UTF-8 is checked a
     /// window at a time ahead of it, `checkUTF8`), is skipped sixteen bytes at a time; escapes the
     /// writer spells differently are rewritten.
+    @inline(__always)
     private mutating func copyString() -> Bool {
         guard index < utf8Checked || checkUTF8(through: index) else { return false }
         index += 1  // opening quote
