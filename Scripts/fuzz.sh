@@ -45,7 +45,7 @@ if [ ! -x "$binary" ] || [ -n "$(find Sources/EvalNorm Fuzz -name '*.swift' -new
     trap 'rm -rf "$snapshot"' EXIT
     cp -R Sources/EvalNorm Fuzz "$snapshot"/
     rm -f "$binary"
-    find "$snapshot/EvalNorm" -name '*.swift' -print0 | xargs -0 swiftc -swift-version 6 -module-name EvalNormFuzz -parse-as-library \
+    find "$snapshot/EvalNorm" -name '*.swift' -print0 | xargs -0 swiftc -swift-version 6 -module-name EvalNormFuzz -package-name EvalNorm -parse-as-library \
         -O -sanitize=fuzzer,address "$snapshot/Fuzz/FuzzSupport.swift" "$snapshot/Fuzz/$source_file" -o "$binary" 2>&1 \
         | grep -v "Cannot export local symbol '__asan" || true
     [ -x "$binary" ] || { echo "fuzz.sh: build failed" >&2; exit 1; }

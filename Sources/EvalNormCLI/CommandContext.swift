@@ -83,10 +83,15 @@ public final class OutputChannel: @unchecked Sendable {
     /// Appends bytes. To a file descriptor, bytes as long as the buffer's threshold or longer are
     /// written at once after what is buffered, without being copied into the buffer.
     public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// Appends bytes, as ``write(_:)-([UInt8])`` does, from memory the caller keeps.
+    public func write(_ bytes: UnsafeRawBufferPointer) {
         lock.withLock {
             if fileDescriptor != nil, bytes.count >= OutputChannel.flushThreshold {
                 flushLocked()
-                bytes.withUnsafeBytes { writeLocked($0) }
+                writeLocked(bytes)
                 return
             }
             buffer.append(contentsOf: bytes)

@@ -1,3 +1,5 @@
+import EvalNorm
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +16,7 @@ import Glibc
 ///    that every allocation comes from the main heap and stays there;
 /// 2. the heap is grown once by `bytes` (`M_TOP_PAD` for one allocation), which only reserves
 ///    addresses: pages are given when first touched;
-/// 3. that range is advised `MADV_HUGEPAGE`, so touching it faults in 2 MiB at a time.
+/// 3. that range is advised `MADV_HUGEPAGE` (``HugePages``), so touching it faults in 2 MiB at a time.
 ///
 /// Only for whole files of at least ``threshold`` bytes, on Linux with glibc, unless the environment
 /// sets `EVALNORM_HUGE_PAGES=0`; anywhere else, or when any step is refused, nothing changes but the
@@ -37,7 +39,6 @@ enum HugePageHeap {
     // From glibc's <malloc.h>, which Swift's Glibc module does not import.
     private static let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapMax: Int32 = -4
     private static let defaultTopPad: Int32 = 128 << 10
-    private static let hugePageSize = 2 << 20
 
     private static func reserve(_ bytes: Int) {
         guard let symbol = dlsym(nil, "mallopt") else { return }  // nil: RTLD_DEFAULT
@@ -46,12 +47,10 @@ enum HugePageHeap {
               mallopt(topPad, Int32(clamping: bytes)) == 1 else { return }
         defer { _ = mallopt(topPad, defaultTopPad) }
         // An allocation larger than any free block makes glibc grow the heap by itself plus the pad.
-        guard let probe = malloc(hugePageSize), let end = sbrk(0) else { return }
+        guard let probe = malloc(2 << 20), let end = sbrk(0) else { return }
         defer { free(probe) }
-        let start = (Int(bitPattern: probe) + hugePageSize - 1) & ~(hugePageSize - 1)
-        let length = Int(bitPattern: end) - start
-        guard length >= hugePageSize, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(first, length, MADV_HUGEPAGE)
+        let length = Int(bitPattern: end) - Int(bitPattern: probe)
+        if length > 0 { HugePages.advise(probe, count: length) }
     }
     #else
     private static func reserve(_ bytes: Int) {}

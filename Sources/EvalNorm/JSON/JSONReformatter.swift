@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension JSONWriter {
     /// Rewrites JSON text in this writer's style: the same bytes as `write(try parser.parse(bytes))`,
     /// but without building a ``JSONValue``.
@@ -20,17 +26,59 @@ extension JSONWriter {
     /// a large document's text is then not held twice, as the array and in whatever `write` fills.
     public func reformat(_ bytes: [UInt8], parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
                          write: ([UInt8]) -> Void) throws(EvalNormError) {
-        let done = bytes.withUnsafeBufferPointer { input -> Bool in
-            var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: parser)
-            guard reformatter.run() else { return false }
-            reformatter.output.forEachChunk(ofSize: chunkSize) { write(Array($0)) }
-            return true
+        let chunkSize = max(1, chunkSize)
+        var failure: EvalNormError?
+        bytes.withUnsafeBytes { input in
+            do throws(EvalNormError) {
+                try reformat(bytes: input, parser: parser, chunkSize: chunkSize) { piece in
+                    for start in stride(from: 0, to: piece.count, by: chunkSize) {
+                        write(Array(piece[start..<min(start + chunkSize, piece.count)]))
+                    }
+                }
+            } catch {
+                failure = error
+            }
         }
-        if done { return }
-        let text = self.write(try parser.parse(bytes))
-        for start in stride(from: 0, to: text.count, by: max(1, chunkSize)) {
-            write(Array(text[start..<min(start + max(1, chunkSize), text.count)]))
+        if let failure { throw failure }
+    }
+
+    /// Reformats as ``reformat(_:parser:)`` does, from memory the caller keeps (a mapped file, say),
+    /// handing the text to `write` in pieces once the whole input has been read (nothing is written
+    /// for malformed input), without copying it into arrays: each piece is valid only during the
+    /// call. The pieces are chunks of exactly `chunkSize` bytes but the last, and stretches of the
+    /// input at least that long, which come whole.
+    public func reformat(bytes: UnsafeRawBufferPointer, parser: JSONParser = JSONParser(), chunkSize: Int = 64 << 10,
+                         write: (UnsafeRawBufferPointer) -> Void) throws(EvalNormError) {
+        // UTF-8 bytes, read as `UInt8` the way the parser reads them (`JSONScanner.init(bytes:limits:)`).
+        var reformatter = Reformatter(input: bytes.assumingMemoryBound(to: UInt8.self), style: style,
+                                      indentWidth: indentWidth, limits: parser)
+        guard reformatter.run() else {
+            let text = self.write(try parser.parse(bytes: bytes))  // throws: the reformatter accepts what the parser accepts
+            text.withUnsafeBytes { write($0) }
+            return
         }
+        // Pieces are gathered into chunks of exactly `chunkSize` bytes (a buffered writer such as
+        // `OutputChannel` then writes them without copying them again), except that a stretch at
+        // least that long is handed over as it is when no chunk is under way.
+        let chunkSize = max(1, chunkSize)
+        var chunk = OutputBuffer(capacity: chunkSize)
+        reformatter.forEachPiece { piece in
+            var rest = piece
+            while !rest.isEmpty {
+                if chunk.count == 0, rest.count >= chunkSize {
+                    write(UnsafeRawBufferPointer(rest))
+                    return
+                }
+                let taken = min(chunkSize - chunk.count, rest.count)
+                chunk.append(UnsafeBufferPointer(rebasing: rest[..<(rest.startIndex + taken)]))
+                rest = UnsafeBufferPointer(rebasing: rest[(rest.startIndex + taken)...])
+                if chunk.count == chunkSize {
+                    chunk.withBytes { write(UnsafeRawBufferPointer($0)) }
+                    chunk.removeAll()
+                }
+            }
+        }
+        if chunk.count > 0 { chunk.withBytes { write(UnsafeRawBufferPointer($0)) } }
     }
 
     /// The reformatted text when the reformatter accepts `bytes` (exactly when `limits` parses them),
@@ -40,8 +88,8 @@ extension JSONWriter {
             var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: limits)
             guard reformatter.run() else { return nil }
             var output: [UInt8] = []
-            output.reserveCapacity(reformatter.output.count)
-            reformatter.output.appendAll(to: &output)
+            output.reserveCapacity(reformatter.textCount)
+            reformatter.forEachPiece { output.append(contentsOf: $0) }
             return output
         }
     }
@@ -50,17 +98,76 @@ extension JSONWriter {
 /*
  How the reformatter works
 
- It walks the input once with the parser's grammar, writing each token as it is read. Like the
- parser it does not recurse: an array of open containers (`frames`) says whether each is an object
- and how many members it has so far, which the limits and the pretty layout need.
+ It walks the input once with the parser's grammar. Like the parser it does not recurse: an array of
+ open containers (`frames`) says whether each is an object and how many members it has so far, which
+ the limits and the pretty layout need.
 
  It accepts exactly the documents the parser accepts, within the same limits, and for those it writes
  what the writer writes for the parsed value: white space is dropped (or laid out as the writer lays
- it out), numbers and literals are kept as written, and string content is either copied (when it has
- no escapes, the writer has nothing to escape: no `"`, `\` or control characters) or decoded and
- escaped again. Where the input breaks a rule, `run` returns `false` at once and the caller parses
- the input to throw the parser's error, so this file has no error messages to keep in step.
+ it out), numbers and literals are kept as written, string content is kept as written except for the
+ escapes the writer spells differently (`\/` and `\uXXXX`, which it writes as the character itself
+ or as its own escape). Where the input breaks a rule, `run` returns `false` at once and the caller
+ parses the input to throw the parser's error, so this file has no error messages to keep in step.
+
+ Output is the input with edits. Bytes the writer writes as they are, which are nearly all of them,
+ are not copied one token at a time: `input[pending..<index]` is the stretch read but not yet taken,
+ and only an edit (white space dropped, an escape rewritten, a line break of pretty output) takes it
+ (`flush`) before writing its own bytes to `output` and moving `pending` past what it replaced.
+ A stretch of 32 bytes or more is not even copied: the text is a list of `pieces`, each a range of the
+ input or of `output`, which the caller copies once, into its own chunks. For compact input that is a
+ handful of pieces per kilobyte, and no buffer as large as the input to fill (fresh memory costs a
+ page fault per 4 KiB, more than the copy).
 */
+
+/// Checks that a buffer is well-formed UTF-8 (``StringBytes/isWellFormedUTF8(_:)``) on a thread of
+/// its own, started at once; or, if no thread can be started, in `wait`.
+///
+/// `@unchecked Sendable`: the buffer is only read, on both threads, and its owner keeps it alive
+/// until `wait` has returned; `wellFormed` is written by the checking thread before it ends, and
+/// read only after `wait` has joined it.
+private final class UTF8CheckOnAnotherThread: @unchecked Sendable {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var wellFormed = false
+    private var thread: pthread_t?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        // The thread holds a reference to `self` until it ends.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        #if canImport(Glibc)
+        var started = pthread_t()
+        #else
+        var started: pthread_t?
+        #endif
+        if pthread_create(&started, nil, { argument in
+            let context: UnsafeMutableRawPointer? = argument  // optional on Linux, not on Darwin
+            guard let context else { return nil }
+            let check = Unmanaged<UTF8CheckOnAnotherThread>.fromOpaque(context).takeRetainedValue()
+            check.wellFormed = StringBytes.isWellFormedUTF8(check.bytes)
+            return nil
+        }, context) == 0 {
+            thread = started
+        } else {
+            Unmanaged<UTF8CheckOnAnotherThread>.fromOpaque(context).release()
+        }
+    }
+
+    /// Whether the buffer is well-formed, once the check is done.
+    func wait() -> Bool {
+        guard let thread else { return StringBytes.isWellFormedUTF8(bytes) }
+        pthread_join(thread, nil)
+        self.thread = nil
+        return wellFormed
+    }
+}
+
+/// A stretch of the reformatted text: a range of the input, or of the bytes the reformatter wrote.
+private struct Piece {
+    var fromInput: Bool
+    var start: Int
+    var count: Int
+}
+
 private struct Reformatter: ~Copyable {
     private struct Frame {
         var isObject: Bool
@@ -72,8 +179,26 @@ private struct Reformatter: ~Copyable {
     let pretty: Bool
     let indentWidth: Int
     let limits: JSONParser
-    private(set) var output: OutputBuffer
+    /// Bytes the reformatter writes itself: escapes, layout, and short stretches of the input.
+    private var output = OutputBuffer(capacity: 64 << 10)
+    /// The text, in order; `output[outputTaken...]` is still to be added as a piece.
+    private var pieces: [Piece] = []
+    private var outputTaken = 0
+    /// The total length of the text.
+    private(set) var textCount = 0
+    /// Stretches of the input at least this long become pieces of their own instead of being copied.
+    private static let shortestInputPiece = 32
+    /// The input's UTF-8 is known to be well-formed before this position (a sequence boundary).
+    private var utf8Checked = 0
+    /// Inputs this long or longer have their UTF-8 checked on a thread of its own: about a fifth of
+    /// the work, where starting a thread costs some tens of microseconds.
+    private static let shortestInputCheckedApart = 1 << 20
+    /// How far ahead of a string the UTF-8 is checked: little enough to stay in the cache.
+    private static let utf8Window = 32 << 10
+    /// The next byte to read.
     private var index = 0
+    /// The first byte read that is still to be copied to `output`; `pending <= index` always.
+    private var pending = 0
     private var frames: [Frame] = []
 
     init(input: UnsafeBufferPointer<UInt8>, style: JSONWriter.Style, indentWidth: Int, limits: JSONParser) {
@@ -82,14 +207,44 @@ private struct Reformatter: ~Copyable {
         self.pretty = style == .pretty
         self.indentWidth = indentWidth
         self.limits = limits
-        // Compact output is never longer than the input; pretty output usually is.
-        output = OutputBuffer(capacity: pretty ? count + count / 2 : count)
     }
 
     /// Writes the reformatted document to `output`; `false` when the parser would reject the input.
     mutating func run() -> Bool {
         guard count <= limits.maxDocumentSize else { return false }
         if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { return false }  // byte order mark
+        // Room for a piece per 64 bytes of input, which compact input rarely needs more of (the
+        // Aegis run has one per 215 bytes): growing the array would copy it into fresh memory,
+        // while reserved pages that are never written cost nothing.
+        pieces.reserveCapacity(count / 64)
+        if count >= Reformatter.shortestInputCheckedApart {
+            // The UTF-8 of a large input is checked on another thread while this one reads the
+            // document; `wait` returns only once that thread is done with the input.
+            let check = UTF8CheckOnAnotherThread(input)
+            utf8Checked = count  // so that `copyString` does not check it too
+            let parsed = parseDocument()
+            guard check.wait(), parsed else { return false }
+        } else {
+            guard parseDocument(), checkUTF8(through: count) else { return false }
+        }
+        flush()
+        takeOutput()
+        return true
+    }
+
+    /// Calls `body` with the pieces of the text, in order, once `run` has returned `true`.
+    func forEachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for piece in pieces {
+            if piece.fromInput {
+                // A range `pending..<index` that `flush` took, inside the input (see there).
+                body(UnsafeBufferPointer(rebasing: input[piece.start..<(piece.start + piece.count)]))
+            } else {
+                output.withBytes(in: piece.start..<(piece.start + piece.count), body)
+            }
+        }
+    }
+
+    private mutating func parseDocument() -> Bool {
         while true {
             // 1. A value; a non-empty container opens a frame and goes round again for its first value.
             skipWhitespace()
@@ -104,11 +259,9 @@ private struct Reformatter: ~Copyable {
                 skipWhitespace()
                 guard index < count else { return false }
                 if input[index] == (isObject ? .closeBrace : .closeBracket) {
-                    index += 1
-                    output.append(isObject ? .openBrace : .openBracket, isObject ? .closeBrace : .closeBracket)
+                    index += 1  // `{}` or `[]`, white space inside dropped
                 } else {
                     frames.append(Frame(isObject: isObject))
-                    output.append(isObject ? .openBrace : .openBracket)
                     newline()
                     if isObject { guard copyKey() else { return false } }
                     continue
@@ -136,34 +289,71 @@ private struct Reformatter: ~Copyable {
                 skipWhitespace()
                 guard index < count else { return false }
                 let byte = input[index]
-                index += 1
                 if byte == .comma {
-                    output.append(.comma)
+                    index += 1
                     newline()
                     if frames[last].isObject { guard copyKey() else { return false } }
                     break
                 }
                 guard byte == (frames[last].isObject ? .closeBrace : .closeBracket) else { return false }
                 frames.removeLast()
-                newline()
-                output.append(byte)
+                newline()  // before the closing bracket, which is then copied as it is
+                index += 1
             }
         }
     }
 
+    /// Takes the bytes read but not yet taken (`input[pending..<index]`) into the text: as a piece of
+    /// their own when they are many, else copied to `output`.
+    private mutating func flush() {
+        // `pending <= index <= count`: both only move forward, `pending` never past `index`, and every
+        // read checks `index` against `count` before moving past a byte.
+        let length = index - pending
+        if length >= Reformatter.shortestInputPiece {
+            takeOutput()
+            pieces.append(Piece(fromInput: true, start: pending, count: length))
+            textCount += length
+        } else {
+            output.append(UnsafeBufferPointer(rebasing: input[pending..<index]))
+        }
+        pending = index
+    }
+
+    /// Adds what was written to `output` since the last piece as a piece.
+    private mutating func takeOutput() {
+        guard output.count > outputTaken else { return }
+        pieces.append(Piece(fromInput: false, start: outputTaken, count: output.count - outputTaken))
+        textCount += output.count - outputTaken
+        outputTaken = output.count
+    }
+
+    /// Drops the input bytes from `index` to `end` from the output (after copying what comes before).
+    private mutating func drop(to end: Int) {
+        flush()
+        index = end
+        pending = end
+    }
+
     /// In pretty output, a line break and the indentation of the innermost open container's members.
+    @inline(__always)
     private mutating func newline() {
         guard pretty else { return }
+        flush()
         output.append(.newline)
         output.append(repeating: .space, count: frames.count * indentWidth)
     }
 
+    /// Skips white space, which the output drops. Most tokens are not preceded by any: one test then.
+    @inline(__always)
     private mutating func skipWhitespace() {
-        while index < count {
-            let byte = input[index]
-            guard byte == .space || byte == .newline || byte == .tab || byte == .carriageReturn else { return }
-            index += 1
+        guard index < count, input[index] <= .space else { return }
+        var end = index
+        while end < count {
+            let byte = input[end]
+            guard byte == .space || byte == .newline || byte == .tab || byte == .carriageReturn else { break }
+            end += 1
         }
+        if end > index { drop(to: end) }
     }
 
     /// A key, the `:` after it, and in pretty output a space.
@@ -174,9 +364,8 @@ private struct Reformatter: ~Copyable {
         guard index < count, input[index] == .colon else { return false }
         index += 1
         if pretty {
-            output.append(.colon, .space)
-        } else {
-            output.append(.colon)
+            flush()
+            output.append(.space)
         }
         return true
     }
@@ -187,14 +376,12 @@ private struct Reformatter: ~Copyable {
         for offset in 0..<length where input[index + offset] != literal.utf8Start[offset] {
             return false
         }
-        output.append(UnsafeBufferPointer(rebasing: input[index..<(index + length)]))
         index += length
         return true
     }
 
     /// A number of the RFC 8259 grammar, copied as written.
     private mutating func copyNumber() -> Bool {
-        let start = index
         if input[index] == .minus { index += 1 }
         guard index < count else { return false }
         if input[index] == .zero {
@@ -212,7 +399,6 @@ private struct Reformatter: ~Copyable {
             if index < count, input[index] == .plus || input[index] == .minus { index += 1 }
             guard skipDigits() else { return false }
         }
-        output.append(UnsafeBufferPointer(rebasing: input[start..<index]))
         return true
     }
 
@@ -223,51 +409,56 @@ private struct Reformatter: ~Copyable {
         return index > start
     }
 
-    /// A string at its opening quote, in one pass: runs of plain content are copied as they are (they
-    /// hold nothing the writer escapes), each escape is written as the writer writes its character.
-    private mutating func copyString() -> Bool {
-        output.append(.quote)
-        index += 1  // opening quote
-        let start = index
-        var runStart = index
-        var seen: UInt64 = 0
-        while true {
-            index = StringBytes.endOfPlainRun(in: input, from: index, seen: &seen)
-            guard index < count else { return false }
-            output.append(UnsafeBufferPointer(rebasing: input[runStart..<index]))
-            if input[index] == .quote { break }
-            var read = index
-            guard input[index] == .backslash, let character = decodeEscape(at: &read) else { return false }  // or a control character
-            appendEscaped(character)
-            index = read
-            runStart = index
+    /// Checks the UTF-8 of the input up to `position` or a little beyond (a window at a time), or
+    /// through the end when `position` is `count`; `false` when it is ill-formed.
+    private mutating func checkUTF8(through position: Int) -> Bool {
+        while utf8Checked < count, utf8Checked <= position || position == count {
+            let windowEnd = min(count, max(position, utf8Checked) + Reformatter.utf8Window)
+            guard let end = StringBytes.wellFormedUTF8End(in: input, from: utf8Checked, to: windowEnd) else { return false }
+            utf8Checked = end
         }
-        let end = index
-        index += 1  // closing quote
-        guard end - start <= limits.maxStringLength else { return false }
-        if seen & 0x8080_8080_8080_8080 != 0, !isWellFormedUTF8(from: start, to: end) { return false }
-        output.append(.quote)
         return true
     }
 
-    /// Whether `start..<end` is well-formed UTF-8, skipping ASCII eight bytes at a time.
-    private func isWellFormedUTF8(from start: Int, to end: Int) -> Bool {
-        var offset = start
-        while offset < end {
-            if offset + 8 <= end {
-                let ascii = StringBytes.asciiPrefixLength(UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += ascii
-                if ascii == 8 { continue }
-            }
-            if input[offset] < 0x80 {
-                offset += 1
-            } else if let length = JSONScanner.utf8SequenceLength(in: input, at: offset), offset + length <= end {
-                offset += length
-            } else {
-                return false
-            }
+    /// A string at its opening quote: plain content, non-ASCII included (its UTF-8 is checked a
+    /// window at a time ahead of it, `checkUTF8`), is skipped sixteen bytes at a time; escapes the
+    /// writer spells differently are rewritten.
+    @inline(__always)
+    private mutating func copyString() -> Bool {
+        guard index < utf8Checked || checkUTF8(through: index) else { return false }
+        index += 1  // opening quote
+        let start = index
+        while true {
+            index = StringBytes.endOfPlainContent(in: input, from: index)
+            guard index < count else { return false }
+            let byte = input[index]
+            if byte == .quote { break }
+            guard byte == .backslash, copyEscape() else { return false }  // or a control character
         }
+        guard index - start <= limits.maxStringLength else { return false }
+        index += 1  // closing quote
         return true
+    }
+
+    /// An escape at its backslash (`index`). `\"`, `\\`, `\b`, `\f`, `\n`, `\r` and `\t` are what the
+    /// writer writes for their characters, so they stay; `\/` and `\uXXXX` are decoded and written
+    /// as the writer writes the character.
+    @inline(__always)
+    private mutating func copyEscape() -> Bool {
+        guard index + 1 < count else { return false }
+        switch input[index + 1] {
+        case .quote, .backslash, .lowercaseB, .lowercaseF, .lowercaseN, .lowercaseR, .lowercaseT:
+            index += 2
+            return true
+        default:
+            var read = index
+            guard let character = decodeEscape(at: &read) else { return false }
+            flush()
+            appendEscaped(character)
+            index = read
+            pending = read
+            return true
+        }
     }
 
     /// The character of the escape whose backslash is at `read`, as the parser decodes it; advances

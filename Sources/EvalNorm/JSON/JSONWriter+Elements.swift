@@ -12,7 +12,11 @@ extension JSONWriter {
                element: @Sendable (Int) -> JSONValue, to write: ([UInt8]) -> Void) {
         let pretty = style == .pretty
         func flush(_ emitter: borrowing Emitter) {
-            emitter.output.forEachChunk(ofSize: chunkSize) { write(Array($0)) }
+            emitter.output.withBytes { bytes in
+                for start in stride(from: 0, to: bytes.count, by: chunkSize) {
+                    write(Array(UnsafeBufferPointer(rebasing: bytes[start..<min(start + chunkSize, bytes.count)])))
+                }
+            }
         }
         var head = Emitter(pretty: pretty, indentWidth: indentWidth)
         guard count > 0, let position = object.index(forKey: key) else {

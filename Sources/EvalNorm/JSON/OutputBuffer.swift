@@ -19,6 +19,7 @@ struct OutputBuffer: ~Copyable {
     init(capacity: Int) {
         self.capacity = max(capacity, 256)
         guard let memory = malloc(self.capacity) else { OutputBuffer.outOfMemory() }
+        HugePages.advise(memory, count: self.capacity)
         base = memory.assumingMemoryBound(to: UInt8.self)
     }
 
@@ -35,6 +36,7 @@ struct OutputBuffer: ~Copyable {
     private mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         guard let memory = realloc(base, newCapacity) else { OutputBuffer.outOfMemory() }
+        HugePages.advise(memory, count: newCapacity)
         base = memory.assumingMemoryBound(to: UInt8.self)
         capacity = newCapacity
     }
@@ -77,12 +79,20 @@ struct OutputBuffer: ~Copyable {
         count += repeats
     }
 
-    /// Calls `body` with the bytes written, in pieces of at most `size` bytes.
-    func forEachChunk(ofSize size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let size = max(1, size)
-        for start in stride(from: 0, to: count, by: size) {
-            body(UnsafeBufferPointer(start: base + start, count: min(size, count - start)))
-        }
+    /// Calls `body` with the bytes written in `range` (clamped to those written).
+    func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = range.clamped(to: 0..<count)
+        return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// Calls `body` with all the bytes written.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() {
+        count = 0
     }
 
     /// Appends the buffer's bytes to `output`.

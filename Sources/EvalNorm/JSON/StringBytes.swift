@@ -27,13 +27,6 @@ enum StringBytes {
         return (hasQuote | hasBackslash | hasControl) & highs
     }
 
-    /// The number of ASCII bytes at the start of `word` (as loaded from memory), or 8.
-    @inline(__always)
-    static func asciiPrefixLength(_ word: UInt64) -> Int {
-        let highs = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
-        return highs == 0 ? 8 : highs.trailingZeroBitCount >> 3
-    }
-
     /// Whether `byte` can stand raw inside a JSON string: not `"`, `\` or a control character.
     @inline(__always)
     static func isPlain(_ byte: UInt8) -> Bool {
@@ -59,5 +52,156 @@ enum StringBytes {
             index += 1
         }
         return index
+    }
+
+    /// The position of the first `"`, `\\` or control character at or after `index`, read sixteen
+    /// bytes at a time, then eight, then one by one; `bytes.count` when there is none. Unlike
+    /// ``endOfPlainRun(in:from:seen:)`` it does not note non-ASCII bytes: its caller, the reformatter,
+    /// checks the UTF-8 of the whole input first (``isWellFormedUTF8(_:)``).
+    @inline(__always)
+    static func endOfPlainContent(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = bytes.baseAddress else { return index }
+        var index = index
+        // `index <= bytes.count` throughout, so `index + 16` cannot overflow, and a block is loaded
+        // only when all its sixteen bytes are in `bytes`.
+        while index &+ 16 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: Block.self)
+            let special = (block .< splat(0x20)) .| (block .== splat(.quote)) .| (block .== splat(.backslash))
+            if let first = firstSet(special) { return index &+ first }
+            index &+= 16
+        }
+        while index &+ 8 <= bytes.count {
+            let plain = plainPrefixLength(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            index &+= plain
+            if plain < 8 { return index }
+        }
+        while index < bytes.count, isPlain(bytes[index]) { index &+= 1 }
+        return index
+    }
+
+    // Sixteen bytes at a time, as SIMD16 (SSE2 on x86-64). Every operand is a whole vector: the
+    // forms with a scalar operand, `any` and `all` compile to a loop over the lanes.
+
+    typealias Block = SIMD16<UInt8>
+
+    @inline(__always)
+    static func splat(_ byte: UInt8) -> Block { Block(repeating: byte) }
+
+    /// The lane of the first `true` in `mask`, or `nil` when there is none.
+    @inline(__always)
+    static func firstSet(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        // The mask as two words of 0x00 and 0xFF bytes, first lane lowest (little-endian).
+        let words = unsafeBitCast(SIMD16<Int8>(repeating: 0).replacing(with: -1, where: mask), to: SIMD2<UInt64>.self)
+        let low = UInt64(littleEndian: words[0])
+        let high = UInt64(littleEndian: words[1])
+        if low | high == 0 { return nil }
+        return low != 0 ? low.trailingZeroBitCount >> 3 : 8 + high.trailingZeroBitCount >> 3
+    }
+
+    /// Whether all of `bytes` is well-formed UTF-8 (what `String(validating:as:)` accepts).
+    static func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        wellFormedUTF8End(in: bytes, from: 0, to: bytes.count) != nil
+    }
+
+    /// Checks that the UTF-8 sequences starting in `start..<end` are well-formed, sixteen bytes at a
+    /// time: blocks with no byte >= 0x80 in them or in the three bytes before are passed over, the
+    /// others checked by ``blockIsWellFormedUTF8(_:)``; the first and last few bytes are checked a
+    /// sequence at a time. Returns where the last of those sequences ends (at or after `end`, the
+    /// start for the next call), or `nil` when one is ill-formed or cut off by the end of `bytes`.
+    /// `start` must be where a sequence starts: 0, or what a call returned.
+    ///
+    /// A JSON document the parser accepts is well-formed UTF-8 throughout: outside strings only
+    /// ASCII is allowed, and the parser checks every string's content. So the reformatter checks
+    /// the whole input, a window at a time just ahead of where it reads (so that the bytes are
+    /// still in the cache when it reads them), instead of each string.
+    static func wellFormedUTF8End(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = bytes.baseAddress, start >= 0, start <= end, end <= bytes.count else { return start == end ? end : nil }
+        var index = start
+        // A block's check reads the three bytes before it: whole sequences first, to a boundary >= 3.
+        while index < 3, index < end {
+            guard let length = sequenceLength(in: bytes, at: index) else { return nil }
+            index += length
+        }
+        let blocksStart = index
+        while index &+ 16 <= end {  // `index >= 3`, so `pointer - 3` is in `bytes`
+            let pointer = UnsafeRawPointer(base + index)
+            let window = (pointer - 3).loadUnaligned(as: Block.self) | pointer.loadUnaligned(as: Block.self)
+            if firstSet(window .>= splat(0x80)) != nil, !blockIsWellFormedUTF8(pointer) { return nil }
+            index &+= 16
+        }
+        // Blocks checked every byte before `index`, but not whether a lead among the last three asks
+        // for continuation bytes at or after `index`: go back to the last byte there that is not a
+        // continuation byte (a lead, or ASCII), and check a sequence at a time from it.
+        for back in 1...3 where index - back >= blocksStart && bytes[index - back] & 0xC0 != 0x80 {
+            index -= back
+            break
+        }
+        while index < end {
+            guard let length = sequenceLength(in: bytes, at: index) else { return nil }
+            index += length
+        }
+        return index
+    }
+
+    /// The length of the well-formed sequence at `index`: 1 for ASCII, else as
+    /// ``wellFormedSequenceLength(in:at:)``.
+    @inline(__always)
+    private static func sequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        bytes[index] < 0x80 ? 1 : wellFormedSequenceLength(in: bytes, at: index)
+    }
+
+    /// Whether each of the sixteen bytes at `pointer` is where it may be in well-formed UTF-8, given
+    /// the three bytes before it (which must be readable): a continuation byte (10xxxxxx) exactly
+    /// where a lead byte before it asks for one, no byte that never occurs (C0, C1, F5...FF), and
+    /// the second byte of the leads with a narrower range (E0: A0...BF, no overlong form; ED: 80...9F,
+    /// no surrogate; F0: 90...BF, no overlong form; F4: 80...8F, nothing above U+10FFFF).
+    ///
+    /// Every condition is about one byte and the three before it, so blocks can be checked in any
+    /// order, and together they say the same as checking sequence by sequence.
+    @inline(__always)
+    static func blockIsWellFormedUTF8(_ pointer: UnsafeRawPointer) -> Bool {
+        let block = pointer.loadUnaligned(as: Block.self)
+        let previous1 = (pointer - 1).loadUnaligned(as: Block.self)
+        let previous2 = (pointer - 2).loadUnaligned(as: Block.self)
+        let previous3 = (pointer - 3).loadUnaligned(as: Block.self)
+        let isContinuation = (block & splat(0xC0)) .== splat(0x80)
+        // A lead of two bytes or more one byte back, of three or more two back, of four three back.
+        let mustContinue = (previous1 & splat(0xC0)) .== splat(0xC0) .| (previous2 & splat(0xE0)) .== splat(0xE0)
+            .| (previous3 & splat(0xF0)) .== splat(0xF0)
+        var bad = isContinuation .^ mustContinue
+        bad .|= (block .>= splat(0xF5)) .| ((block & splat(0xFE)) .== splat(0xC0))
+        bad .|= (previous1 .== splat(0xE0)) .& (block .< splat(0xA0))
+        bad .|= (previous1 .== splat(0xED)) .& (block .> splat(0x9F))
+        bad .|= (previous1 .== splat(0xF0)) .& (block .< splat(0x90))
+        bad .|= (previous1 .== splat(0xF4)) .& (block .> splat(0x8F))
+        return firstSet(bad) == nil
+    }
+
+    /// The length of the well-formed UTF-8 sequence that starts at `index` with a byte >= 0x80, or
+    /// `nil` when the bytes there are no such sequence (a stray continuation byte, an overlong form,
+    /// a surrogate, a code point above U+10FFFF, or a sequence cut short by the end of `bytes`).
+    ///
+    /// The same answer as ``JSONScanner/utf8SequenceLength(in:at:)`` (the parser's check), with the
+    /// sequence's bytes read as one 32-bit word and its ranges tested on the code point's top bits
+    /// instead of a branch for each lead byte; the last three bytes of `bytes` go to the parser's check.
+    @inline(__always)
+    static func wellFormedSequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 4 <= bytes.count else { return JSONScanner.utf8SequenceLength(in: bytes, at: index) }
+        // First byte lowest. Bits of a byte that does not belong to the sequence are never looked at.
+        let word = UInt32(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt32.self))
+        let lead = word & 0xFF
+        let secondBits = word >> 8 & 0x3F  // the second byte's payload, if it is a continuation byte
+        if lead & 0xE0 == 0xC0 {  // 110xxxxx 10xxxxxx; C0 and C1 start overlong forms
+            return lead >= 0xC2 && word & 0xC000 == 0x8000 ? 2 : nil
+        }
+        if lead & 0xF0 == 0xE0 {  // 1110xxxx 10xxxxxx 10xxxxxx
+            let high = (lead & 0x0F) << 6 | secondBits  // the code point >> 6: at least U+0800, not U+D800...U+DFFF
+            return word & 0xC0_C000 == 0x80_8000 && high >= 0x20 && (high < 0x360 || high > 0x37F) ? 3 : nil
+        }
+        if lead & 0xF8 == 0xF0 {  // 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx
+            let high = (lead & 0x07) << 6 | secondBits  // the code point >> 12: U+10000...U+10FFFF
+            return word & 0xC0C0_C000 == 0x8080_8000 && high >= 0x10 && high <= 0x10F ? 4 : nil
+        }
+        return nil  // a continuation byte, or F8...FF
     }
 }

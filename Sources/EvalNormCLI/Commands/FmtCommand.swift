@@ -37,10 +37,12 @@ enum FmtCommand: Subcommand {
 
         let name = FileInput.displayName(path)
         do {
-            let bytes = try FileInput.readAll(path, context: context)
             let writer = JSONWriter(style: parsed.has("--compact") ? .compact : .pretty)
-            // The text comes in pieces, and only once the whole input has been read and found well-formed.
-            try writer.reformat(bytes, parser: JSONParser(maxDepth: maxDepth)) { context.standardOutput.write($0) }
+            try FileInput.withContents(of: path, context: context) { (bytes) throws(EvalNormError) in
+                // The text comes in pieces, and only once the whole input has been read and found well-formed;
+                // they point into the input or the reformatter's buffers, and are written without a copy.
+                try writer.reformat(bytes: bytes, parser: JSONParser(maxDepth: maxDepth)) { context.standardOutput.write($0) }
+            }
         } catch {
             context.standardError.write("evalnorm: \(name): \(error)\n")
             throw .exit([.cannotOpenFile, .readFailed].contains(error.code) ? .cannotOpenInput : .malformedInput)

@@ -85,6 +85,29 @@ struct JSONReformatterTests {
         }
     }
 
+    /// Inputs of 1 MB or more have their UTF-8 checked on another thread: the same answers, for a
+    /// large document, with a bad byte deep inside a string or in the grammar, and through the API
+    /// that hands out pieces.
+    @Test func agreesOnLargeDocuments() throws {
+        let element = "{\"text\":\"caf\u{E9} \u{65E5}\u{672C} \u{1F600} \\\"quoted\\\" \\u00e9 \\/ tab\\t\",\"n\":[1.5,-2e3,true,null]}"
+        let document = Array(("[" + Array(repeating: element, count: 20_000).joined(separator: ",\n ") + "]").utf8)
+        try #require(document.count > 1 << 20)
+        Self.checkAgreement(document, "large document")
+        let middle = document.count / 2
+        let quote = try #require(document[middle...].firstIndex(of: UInt8(ascii: "\"")))
+        for (offset, byte) in [(1, 0xC3), (1, 0xFF), (0, UInt8(ascii: "x")), (-1, 0x80)] as [(Int, UInt8)] {
+            var broken = document
+            broken[quote + offset] = byte
+            Self.checkAgreement(broken, "large document with \(byte) at \(quote + offset)")
+        }
+        var pieces: [UInt8] = []
+        try JSONWriter(style: .compact).reformat(document, chunkSize: 1000) { (chunk: [UInt8]) in
+            #expect(chunk.count <= 1000)
+            pieces += chunk
+        }
+        #expect(pieces == JSONWriter(style: .compact).write(try JSONParser().parse(document)))
+    }
+
     @Test func fallsBackToTheParsersError() {
         let error = #expect(throws: EvalNormError.self) { try JSONWriter().reformat(Array(#"{"a": [1,]}"#.utf8)) }
         #expect(error?.description == "line 1, column 10 (byte 9): unexpected character ']' after ',' (at /a/1)")
