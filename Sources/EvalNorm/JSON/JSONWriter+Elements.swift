@@ -5,41 +5,49 @@ extension JSONWriter {
     /// one at a time, on up to `jobs` threads: the same text as writing `object` with those elements
     /// in place, without ever holding them all as values.
     ///
-    /// `object` holds `key` with an empty array where the elements go. Each thread writes a contiguous
-    /// share of the elements into a buffer of its own; the text goes to `write` in pieces of at most
-    /// `chunkSize` bytes, in order, once all of it is made.
+    /// `object` holds `key` with an empty array where the elements go. The elements are cut into
+    /// contiguous shares (``Shares``). The calling thread writes the first share as it goes, in pieces
+    /// of at most `chunkSize` bytes handed to `write`, while other threads make the text of the other
+    /// shares, kept in pieces of about a megabyte until their turn comes. Only those later shares are
+    /// held in memory, and no buffer grows by copying itself.
     func write(_ object: JSONObject, elementsOf key: String, count: Int, jobs: Int, chunkSize: Int,
-               element: @Sendable (Int) -> JSONValue, to write: ([UInt8]) -> Void) {
-        let pretty = style == .pretty
-        func flush(_ emitter: borrowing Emitter) {
-            emitter.output.withBytes { bytes in
-                for start in stride(from: 0, to: bytes.count, by: chunkSize) {
-                    write(Array(UnsafeBufferPointer(rebasing: bytes[start..<min(start + chunkSize, bytes.count)])))
-                }
+               element: @escaping @Sendable (Int) -> JSONValue, to write: ([UInt8]) -> Void) {
+        let pretty = style == .pretty, indentWidth = indentWidth
+        let send = { (bytes: UnsafeBufferPointer<UInt8>) in
+            for start in stride(from: 0, to: bytes.count, by: chunkSize) {
+                write(Array(UnsafeBufferPointer(rebasing: bytes[start..<min(start + chunkSize, bytes.count)])))
             }
         }
-        var head = Emitter(pretty: pretty, indentWidth: indentWidth)
+        var emitter = Emitter(pretty: pretty, indentWidth: indentWidth)
         guard count > 0, let position = object.index(forKey: key) else {
-            head.emit(.object(object), depth: 0)
-            return flush(head)
+            emitter.emit(.object(object), depth: 0)
+            return emitter.output.withBytes(send)
         }
         // `{`, the members before `key`, and `"key":[`.
-        head.output.append(.openBrace)
-        for index in 0..<position { head.emitMember(object.members[index], isFirst: index == 0) }
-        head.emitKey(key, isFirst: position == 0)
-        head.output.append(.openBracket)
+        emitter.output.append(.openBrace)
+        for index in 0..<position { emitter.emitMember(object.members[index], isFirst: index == 0) }
+        emitter.emitKey(key, isFirst: position == 0)
+        emitter.output.append(.openBracket)
+
         let shares = Shares.ranges(of: count, jobs: jobs)
-        if shares.count == 1 {
-            head.emitElements(0..<count, depth: 2, element)
-            flush(head)
-        } else {
-            let emitters = ShareEmitters(count: shares.count, pretty: pretty, indentWidth: indentWidth)
-            DispatchQueue.concurrentPerform(iterations: shares.count) { share in
-                emitters.withEmitter(share) { $0.emitElements(shares[share], depth: 2, element) }
+        let later = ShareTexts(count: shares.count)
+        let group = DispatchGroup()
+        for share in shares.indices.dropFirst() {
+            DispatchQueue.global().async(group: group) {
+                var own = Emitter(pretty: pretty, indentWidth: indentWidth)
+                var pieces: [[UInt8]] = []
+                own.emitElements(shares[share], depth: 2, element, handingOver: ShareTexts.pieceSize) { pieces.append(Array($0)) }
+                own.output.withBytes { pieces.append(Array($0)) }
+                later.set(share, pieces)
             }
-            flush(head)
-            for share in shares.indices { emitters.withEmitter(share) { flush($0) } }
         }
+        emitter.emitElements(shares[0], depth: 2, element, handingOver: chunkSize, to: send)
+        emitter.output.withBytes(send)
+        group.wait()
+        for pieces in later.values.dropFirst() {
+            for piece in pieces { piece.withUnsafeBufferPointer(send) }
+        }
+
         // `]`, the members after `key`, and `}`.
         var tail = Emitter(pretty: pretty, indentWidth: indentWidth)
         tail.newline(depth: 1)
@@ -47,7 +55,7 @@ extension JSONWriter {
         for index in (position + 1)..<object.members.count { tail.emitMember(object.members[index], isFirst: false) }
         tail.newline(depth: 0)
         tail.output.append(.closeBrace)
-        flush(tail)
+        tail.output.withBytes(send)
     }
 }
 
@@ -67,30 +75,38 @@ extension Emitter {
     }
 
     /// Writes the elements `range` of an array at `depth`, each made by `element` just before it is
-    /// written: a comma before each but the array's first (element 0), as ``emit(_:depth:)`` would.
-    mutating func emitElements(_ range: Range<Int>, depth: Int, _ element: (Int) -> JSONValue) {
+    /// written, with a comma before each but the array's first (element 0), as ``emit(_:depth:)``
+    /// would. Whenever `limit` bytes or more are written, they go to `handOver` and the buffer starts
+    /// again, keeping its memory.
+    mutating func emitElements(_ range: Range<Int>, depth: Int, _ element: (Int) -> JSONValue,
+                               handingOver limit: Int, to handOver: (UnsafeBufferPointer<UInt8>) -> Void) {
         for position in range {
             if position > 0 { output.append(.comma) }
             newline(depth: depth)
             emit(element(position), depth: depth)
+            if output.count >= limit {
+                output.withBytes(handOver)
+                output.removeAll()
+            }
         }
     }
 }
 
-/// One emitter per share of the elements, each used by the one thread that writes that share, and
-/// read after all have finished (`concurrentPerform` returns only then), so they need no lock. They are
-/// made on the calling thread, so that their buffers grow in its part of the heap; and they live in
-/// raw memory, as an array in a class would check exclusive access to itself at run time, and fail.
-private final class ShareEmitters: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Emitter>
+/// The text of each share but the first, in pieces, each slot written by the one thread that makes
+/// that share and read after all have finished (the caller waits for them), so the slots need no lock.
+/// They are raw memory: an array in a class would check exclusive access to itself at run time, and
+/// fail.
+private final class ShareTexts: @unchecked Sendable {
+    /// About how much text a share keeps in one piece.
+    static let pieceSize = 1 << 20
+
+    private let slots: UnsafeMutablePointer<[[UInt8]]>
     private let count: Int
 
-    init(count: Int, pretty: Bool, indentWidth: Int) {
+    init(count: Int) {
         self.count = count
         slots = .allocate(capacity: count)
-        for share in 0..<count {
-            (slots + share).initialize(to: Emitter(pretty: pretty, indentWidth: indentWidth))
-        }
+        slots.initialize(repeating: [], count: count)
     }
 
     deinit {
@@ -98,7 +114,9 @@ private final class ShareEmitters: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func withEmitter(_ share: Int, _ body: (inout Emitter) -> Void) {
-        body(&slots[share])
+    func set(_ share: Int, _ pieces: [[UInt8]]) {
+        slots[share] = pieces
     }
+
+    var values: [[[UInt8]]] { Array(UnsafeBufferPointer(start: slots, count: count)) }
 }
