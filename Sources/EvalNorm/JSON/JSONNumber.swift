@@ -92,7 +92,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
                 return nil
             }
         }
-        guard let value = Decimal(string: lexeme, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
+        // No locale: the decimal separator is then ".", as in en_US_POSIX, without creating a Locale,
+        // which takes locks that every thread shares (Foundation's locale cache, ICU's state).
+        guard let value = Decimal(string: lexeme, locale: nil), !value.isNaN else {
             return nil
         }
         return value

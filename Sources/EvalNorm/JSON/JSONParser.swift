@@ -299,26 +299,18 @@ struct JSONScanner {
 
     /// Moves the frame's values off the stack into an exactly sized array. Taking them with
     /// `removeLast` moves each value rather than copying it, which saves a retain and a release each.
+    /// (`Array(popping:with:)`, not `init(unsafeUninitializedCapacity:)`, whose every call looks the
+    /// array's storage class up in a cache shared by all threads: see Array+SpecializedAllocation.swift.)
     private mutating func closeArray(_ frame: Frame) -> [JSONValue] {
         frames.removeLast()
-        let count = values.count - frame.valueStart
-        return [JSONValue](unsafeUninitializedCapacity: count) { elements, initialized in
-            for position in stride(from: count - 1, through: 0, by: -1) {
-                elements.initializeElement(at: position, to: values.removeLast())
-            }
-            initialized = count
-        }
+        return [JSONValue](popping: values.count - frame.valueStart) { values.removeLast() }
     }
 
     /// Moves the frame's keys and values off their stacks into the object's members, as `closeArray` does.
     private mutating func closeObject(_ frame: Frame) -> JSONObject {
         frames.removeLast()
-        let count = values.count - frame.valueStart
-        let members = [JSONObject.Member](unsafeUninitializedCapacity: count) { members, initialized in
-            for position in stride(from: count - 1, through: 0, by: -1) {
-                members.initializeElement(at: position, to: JSONObject.Member(key: keys.removeLast(), value: values.removeLast()))
-            }
-            initialized = count
+        let members = [JSONObject.Member](popping: values.count - frame.valueStart) {
+            JSONObject.Member(key: keys.removeLast(), value: values.removeLast())
         }
         return JSONObject(members)
     }

@@ -60,11 +60,20 @@ public enum DocumentDetector {
         Signature(format: RunListFormat.lunaryRunsPage.format, keys: ["page", "limit", "data", "total"]),
     ]
 
-    /// Each signature key, with the positions in ``signatures`` of the signatures that list it.
-    private static let signaturesByKey: [String: [Int]] = {
-        var index: [String: [Int]] = [:]
+    /// How many of each signature's keys an object has, by position in ``signatures``.
+    private typealias SignatureCounts = SIMD8<Int>
+
+    /// Each signature key, with the signatures that list it as a bit set: bit `p` stands for
+    /// `signatures[p]`.
+    ///
+    /// A bit set rather than an array of positions: looking a key up then copies no reference out of
+    /// this shared table, so documents detected on several threads at once never write its reference
+    /// counts (which would bounce their cache lines between cores, once per key).
+    private static let signaturesByKey: [String: UInt8] = {
+        precondition(signatures.count <= SignatureCounts.scalarCount, "one bit and one count per signature")
+        var index: [String: UInt8] = [:]
         for (position, signature) in signatures.enumerated() {
-            for key in signature.keys { index[key, default: []].append(position) }
+            for key in signature.keys { index[key, default: 0] |= 1 << position }
         }
         return index
     }()
@@ -81,21 +90,36 @@ public enum DocumentDetector {
             throw EvalNormError(.unknownFormat, "expected a JSON object (a run or a page) or an array of runs, found \(value.typeName)")
         }
         if object.contains(key: "formatVersion") { return .canonicalRun }
-        var counts = [Int](repeating: 0, count: signatures.count)
+        // One count per signature, in a vector rather than an array: nothing is allocated per document.
+        var counts = SignatureCounts()
         for member in object {
             // Hashing finds the candidate; byte equality decides (String's == is canonical equivalence).
             guard let found = signaturesByKey.index(forKey: member.key), signaturesByKey[found].key.isExactly(member.key) else { continue }
-            for position in signaturesByKey[found].value { counts[position] += 1 }
+            let listing = signaturesByKey[found].value
+            for position in signatures.indices where listing & (1 << position) != 0 { counts[position] += 1 }
         }
-        let scored = zip(signatures.map(\.format), counts).sorted { $0.1 > $1.1 }
-        guard let best = scored.first, best.1 > 0 else {
+        // The first signature with the highest count wins; a later one with the same count is a tie.
+        var best: (position: Int, count: Int)?
+        var tied: Int?
+        for position in signatures.indices {
+            let count = counts[position]
+            guard count > 0 else { continue }
+            if let current = best, count <= current.count {
+                if count == current.count, tied == nil { tied = position }
+                continue
+            }
+            best = (position, count)
+            tied = nil
+        }
+        guard let best else {
             let keys = object.keys
             throw EvalNormError(.unknownFormat, "not a document of a known vendor: \(describe(keys))\(closest(to: keys))")
         }
-        if scored.count > 1, scored[1].1 == best.1 {
-            throw EvalNormError(.unknownFormat, "ambiguous document: it matches \(best.0) and \(scored[1].0) equally; name the vendor with --from")
+        let format = signatures[best.position].format
+        if let tied {
+            throw EvalNormError(.unknownFormat, "ambiguous document: it matches \(format) and \(signatures[tied].format) equally; name the vendor with --from")
         }
-        return refined(best.0, of: value)
+        return refined(format, of: value)
     }
 
     /// `format`, or the kind its contents show it is: a Scorecard cursor page whose first element is a

@@ -24,8 +24,8 @@ struct LineOutcome: Sendable {
 /// Streams an NDJSON input through a per-line function on several threads, keeping the order.
 ///
 /// Lines are read in chunks (up to 4 MiB or 4,096 lines); each chunk's lines are processed by
-/// `jobs` threads at once, then their outputs are written in input order before the next chunk is
-/// read. Memory is therefore bounded by one chunk, its outputs, and the documents the threads hold,
+/// `jobs` threads at once, each taking blocks of consecutive lines as it gets free, then their
+/// outputs are written in input order before the next chunk is read. Memory is therefore bounded by one chunk, its outputs, and the documents the threads hold,
 /// whatever the input's length. Blank lines are skipped. A bad line is reported as
 /// `evalnorm: FILE: line N…: message`, copied verbatim to the rejects file when there is one, and
 /// skipped; the others still come out.
@@ -38,6 +38,10 @@ struct NDJSONPipeline {
 
     static let chunkBytes = 4 << 20
     static let chunkLines = 4_096
+    /// How many consecutive lines a thread takes at a time (see ``BlockDispenser``): enough that
+    /// taking them costs nothing next to processing them, few enough that the threads finish a
+    /// chunk together.
+    static let blockLines = 8
 
     /// Counts of what went through.
     struct Totals {
@@ -85,11 +89,10 @@ struct NDJSONPipeline {
     private static func map(_ lines: [NDJSONLine], jobs: Int, _ process: @Sendable (NDJSONLine) -> LineOutcome) -> [LineOutcome] {
         guard jobs > 1, lines.count > 1 else { return lines.map(process) }
         let results = ResultSlots(count: lines.count)
-        let workers = min(jobs, lines.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Interleaved stripes keep the workers' shares even when line lengths vary.
-            for index in stride(from: worker, to: lines.count, by: workers) {
-                results.set(index, process(lines[index]))
+        let blocks = BlockDispenser(count: lines.count, blockSize: NDJSONPipeline.blockLines)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, lines.count)) { _ in
+            while let block = blocks.nextBlock() {
+                for index in block { results.set(index, process(lines[index])) }
             }
         }
         return results.values

@@ -31,7 +31,8 @@ enum LunaryDuration {
         let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3, (2...6).contains(parts[0].count), let hours = Int(parts[0]), let minutes = Int(parts[1]),
               parts[1].count == 2, parts[2].count >= 2, parts[2].utf8.allSatisfy({ $0.isDigit || $0 == UInt8(ascii: ".") }),
-              let seconds = Decimal(string: String(parts[2]), locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+              // No locale: "." separates the decimals, as for JSONNumber.decimalValue.
+              let seconds = Decimal(string: String(parts[2]), locale: nil) else { return nil }
         let total = Decimal(hours * 3600 + minutes * 60) + seconds
         return days * 86_400 + (negative ? -total : total)
     }

@@ -34,12 +34,13 @@ struct MemberReader {
         self.object = object
         self.pointer = pointer
         self.documentedKeys = documentedKeys
-        read = Array(repeating: false, count: object.count)
-        kept = Array(repeating: false, count: object.count)
+        // `filledWith`, not `repeating`: see Array+SpecializedAllocation.swift.
+        read = Array(filledWith: false, count: object.count)
+        kept = Array(filledWith: false, count: object.count)
         readCursor = KeyCursor(documentedKeys)
         // One pass finds each documented key's member and checks that the keys are in documented order:
         // documented keys in ascending documented position, then only undocumented ones.
-        var positions = [Int?](repeating: nil, count: documentedKeys.count)
+        var positions = [Int?](filledWith: nil, count: documentedKeys.count)
         var cursor = KeyCursor(documentedKeys)
         var inOrder = true
         var lastRank = -1
