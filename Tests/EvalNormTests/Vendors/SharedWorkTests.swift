@@ -103,4 +103,20 @@ import Testing
         let clean: JSONValue = ["id": 7, "evaluations": .array((0..<3_000).map { ["id": .number(JSONNumber($0))] })]
         #expect(throws: Never.self) { try DuplicateKeyCheck.check(clean) }
     }
+
+    /// `items` over thousands of elements is evaluated in shares: the same errors, in element order,
+    /// whichever shares they fall in, and the same verdict without reporting.
+    @Test func itemsOfALargeArrayAreValidatedAsOneThreadWould() throws {
+        let schema = try JSONSchema(["type": "array", "items": ["type": "integer", "minimum": 0], "unevaluatedItems": false])
+        var elements: [JSONValue] = (0..<3_000).map { .number(JSONNumber($0)) }
+        #expect(schema.validate(.array(elements)).errors.isEmpty)
+        #expect(schema.isValid(.array(elements)))
+        let wrong = [5, 1_499, 1_500, 2_999]
+        for position in wrong { elements[position] = position.isMultiple(of: 2) ? "x" : -1 }
+        let errors = schema.validate(.array(elements)).errors
+        #expect(errors.map(\.instanceLocation) == wrong.map { JSONPointer(tokens: [String($0)]) })
+        #expect(errors.map(\.keywordLocation.description) == wrong.map { $0.isMultiple(of: 2) ? "/items/type" : "/items/minimum" })
+        #expect(!schema.isValid(.array(elements)))
+    }
 }
+

@@ -4,6 +4,12 @@ extension SchemaEvaluator {
     mutating func applyItems(_ prefix: Range<Int>, _ rest: Int?, _ node: Int, _ instance: JSONValue,
                              report: Bool, collect: Bool, into annotations: inout Annotations) -> Bool {
         guard case .array(let elements) = instance else { return true }
+        // A large array (a run's thousands of evaluations) is shared between the cores.
+        if prefix.isEmpty, let rest, elements.count >= Shares.parallelCount, program.nodes[rest].constant != false {
+            let valid = evaluateItemsInShares(rest, elements, report: report)
+            if collect { annotations.items.insertAll() }
+            return valid
+        }
         var valid = true
         for (index, element) in elements.enumerated() {
             if index < prefix.count {

@@ -201,6 +201,39 @@ struct SchemaEvaluator {
         return evaluate(index, instance, report: report, annotate: annotate)
     }
 
+    /// Evaluates `items` schema `node` on every element of a large array, on several threads, each
+    /// taking a contiguous share (``Shares``) with a copy of this evaluator: the same verdict and the
+    /// same errors, in the same order, as one thread going through the elements.
+    ///
+    /// A share stops at its first failure when errors are not reported, as the loop would. When a
+    /// share is cut short (an abortion), the errors of the shares after it are dropped, as one thread
+    /// would never have reached them.
+    mutating func evaluateItemsInShares(_ node: Int, _ elements: [JSONValue], report: Bool) -> Bool {
+        var copy = self
+        copy.errors = []
+        let start = copy
+        let outcomes = Shares.map(elements.count, jobs: Shares.jobs(for: elements.count)) { range in
+            var evaluator = start
+            evaluator.stack = StackGuard()  // the bounds of this thread's stack, not the caller's
+            var valid = true
+            for index in range {
+                valid = evaluator.descend(node, elements[index], keyword: "items", instance: String(index), report: report, annotate: false).valid && valid
+                if evaluator.isAborted || (!valid && !report) { break }
+            }
+            return (valid: valid, errors: evaluator.errors, abortion: evaluator.abortion)
+        }
+        var valid = true
+        for outcome in outcomes {
+            valid = valid && outcome.valid
+            errors += outcome.errors
+            if let abortion = outcome.abortion {
+                self.abortion = abortion
+                break
+            }
+        }
+        return valid
+    }
+
     /// Runs `body` with errors going to a separate list, which it returns alongside the result.
     mutating func collectingErrors<Result>(_ body: (inout SchemaEvaluator) -> Result) -> (Result, [ValidationError]) {
         let saved = errors
