@@ -30,22 +30,27 @@ extension JSONWriter {
         emitter.output.append(.openBracket)
 
         let shares = Shares.ranges(of: count, jobs: jobs)
-        let later = ShareTexts(count: shares.count)
-        let group = DispatchGroup()
-        for share in shares.indices.dropFirst() {
-            DispatchQueue.global().async(group: group) {
-                var own = Emitter(pretty: pretty, indentWidth: indentWidth)
-                var pieces: [[UInt8]] = []
-                own.emitElements(shares[share], depth: 2, element, handingOver: ShareTexts.pieceSize) { pieces.append(Array($0)) }
-                own.output.withBytes { pieces.append(Array($0)) }
-                later.set(share, pieces)
+        if shares.count == 1 {
+            emitter.emitElements(0..<count, depth: 2, element, handingOver: chunkSize, to: send)
+            emitter.output.withBytes(send)
+        } else {
+            let later = ShareTexts(count: shares.count)
+            let group = DispatchGroup()
+            for share in shares.indices.dropFirst() {
+                DispatchQueue.global().async(group: group) {
+                    var own = Emitter(pretty: pretty, indentWidth: indentWidth)
+                    var pieces: [[UInt8]] = []
+                    own.emitElements(shares[share], depth: 2, element, handingOver: ShareTexts.pieceSize) { pieces.append(Array($0)) }
+                    own.output.withBytes { pieces.append(Array($0)) }
+                    later.set(share, pieces)
+                }
             }
-        }
-        emitter.emitElements(shares[0], depth: 2, element, handingOver: chunkSize, to: send)
-        emitter.output.withBytes(send)
-        group.wait()
-        for pieces in later.values.dropFirst() {
-            for piece in pieces { piece.withUnsafeBufferPointer(send) }
+            emitter.emitElements(shares[0], depth: 2, element, handingOver: chunkSize, to: send)
+            emitter.output.withBytes(send)
+            group.wait()
+            for pieces in later.values.dropFirst() {
+                for piece in pieces { piece.withUnsafeBufferPointer(send) }
+            }
         }
 
         // `]`, the members after `key`, and `}`.
