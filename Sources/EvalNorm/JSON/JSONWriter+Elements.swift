@@ -34,13 +34,13 @@ extension JSONWriter {
             emitter.emitElements(0..<count, depth: 2, element, handingOver: chunkSize, to: send)
             emitter.output.withBytes(send)
         } else {
-            let later = ShareTexts(count: shares.count)
+            let later = ShareResults<[[UInt8]]>(count: shares.count)
             let group = DispatchGroup()
             for share in shares.indices.dropFirst() {
                 DispatchQueue.global().async(group: group) {
                     var own = Emitter(pretty: pretty, indentWidth: indentWidth)
                     var pieces: [[UInt8]] = []
-                    own.emitElements(shares[share], depth: 2, element, handingOver: ShareTexts.pieceSize) { pieces.append(Array($0)) }
+                    own.emitElements(shares[share], depth: 2, element, handingOver: 1 << 20) { pieces.append(Array($0)) }
                     own.output.withBytes { pieces.append(Array($0)) }
                     later.set(share, pieces)
                 }
@@ -48,8 +48,8 @@ extension JSONWriter {
             emitter.emitElements(shares[0], depth: 2, element, handingOver: chunkSize, to: send)
             emitter.output.withBytes(send)
             group.wait()
-            for pieces in later.values.dropFirst() {
-                for piece in pieces { piece.withUnsafeBufferPointer(send) }
+            for share in shares.indices.dropFirst() {
+                for piece in later[share] ?? [] { piece.withUnsafeBufferPointer(send) }
             }
         }
 
@@ -95,33 +95,4 @@ extension Emitter {
             }
         }
     }
-}
-
-/// The text of each share but the first, in pieces, each slot written by the one thread that makes
-/// that share and read after all have finished (the caller waits for them), so the slots need no lock.
-/// They are raw memory: an array in a class would check exclusive access to itself at run time, and
-/// fail.
-private final class ShareTexts: @unchecked Sendable {
-    /// About how much text a share keeps in one piece.
-    static let pieceSize = 1 << 20
-
-    private let slots: UnsafeMutablePointer<[[UInt8]]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [], count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ share: Int, _ pieces: [[UInt8]]) {
-        slots[share] = pieces
-    }
-
-    var values: [[[UInt8]]] { Array(UnsafeBufferPointer(start: slots, count: count)) }
 }

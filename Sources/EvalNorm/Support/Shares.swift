@@ -30,7 +30,7 @@ enum Shares {
                                       _ transform: @Sendable (Range<Int>) -> Result) -> [Result] {
         let ranges = ranges(of: count, jobs: jobs)
         guard ranges.count > 1 else { return ranges.map(transform) }
-        let slots = Slots<Result>(count: ranges.count)
+        let slots = ShareResults<Result>(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { share in
             slots.set(share, transform(ranges[share]))
         }
@@ -39,9 +39,9 @@ enum Shares {
 }
 
 /// One result per share, each written by the one thread that computes that share and read after all
-/// have finished (`concurrentPerform` returns only then), so the slots need no lock. They are raw
-/// memory: an array in a class would check exclusive access to itself at run time, and fail.
-private final class Slots<Value: Sendable>: @unchecked Sendable {
+/// have finished (the caller waits for them), so the slots need no lock. They are raw memory: an
+/// array in a class would check exclusive access to itself at run time, and fail.
+final class ShareResults<Value: Sendable>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<Value?>
     private let count: Int
 
@@ -60,6 +60,9 @@ private final class Slots<Value: Sendable>: @unchecked Sendable {
         slots[share] = value
     }
 
-    /// The values, once every slot is set.
+    /// The value of `share`, once set.
+    subscript(share: Int) -> Value? { slots[share] }
+
+    /// The values set, in share order, once every slot is set.
     var values: [Value] { UnsafeBufferPointer(start: slots, count: count).compactMap { $0 } }
 }

@@ -25,8 +25,8 @@ struct LineOutcome: Sendable {
 ///
 /// Lines are read in chunks (up to 4 MiB or 4,096 lines); each chunk's lines are processed by
 /// `jobs` threads at once, each taking blocks of consecutive lines as it gets free, then their
-/// outputs are written in input order before the next chunk is read. Memory is therefore bounded by one chunk, its outputs, and the documents the threads hold,
-/// whatever the input's length. Blank lines are skipped. A bad line is reported as
+/// outputs are written in input order before the next chunk is read. Memory is therefore bounded by
+/// one chunk, its outputs, and the documents the threads hold, whatever the input's length. Blank lines are skipped. A bad line is reported as
 /// `evalnorm: FILE: line N…: message`, copied verbatim to the rejects file when there is one, and
 /// skipped; the others still come out.
 struct NDJSONPipeline {
