@@ -6,9 +6,9 @@ import Glibc
 
 /// Backs the heap with transparent huge pages before a large file is read whole.
 ///
-/// A 50 MB document becomes about 250 MB of parsed values, runs and output, allocated in small pieces.
-/// With 4 KiB pages that is some 70,000 page faults, a fifth of `normalize`'s time; with 2 MiB pages
-/// it is a few hundred, and fewer TLB misses besides. Glibc does this itself with
+/// A 50 MB document becomes some 200 MB of parsed values, runs and output, allocated in small pieces.
+/// With 4 KiB pages that was 74,000 page faults, a sixth of `normalize`'s time; with 2 MiB pages the
+/// whole process has about 6,000 (most of them outside this heap), and fewer TLB misses besides. Glibc does this itself with
 /// `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, but only when that is set before the process starts; this
 /// does the same from inside it:
 ///
@@ -20,12 +20,13 @@ import Glibc
 ///
 /// Only for whole files of at least ``threshold`` bytes, on Linux with glibc, unless the environment
 /// sets `EVALNORM_HUGE_PAGES=0`; anywhere else, or when any step is refused, nothing changes but the
-/// speed. The streaming modes never call this: their
-/// memory stays small, and huge pages would only round it up.
+/// speed. The streaming modes never call this: their memory stays small, and huge pages would only
+/// round it up.
 enum HugePageHeap {
     /// The smallest file worth it.
     static let threshold = 8 << 20
-    /// Heap reserved per byte of input: `normalize` peaks at about five times its input.
+    /// Heap reserved per byte of input: `normalize` peaks at about four times its input. Only touched
+    /// pages count; the rest is address space.
     static let bytesPerInputByte = 6
 
     /// Reserves and advises heap for a file of `inputSize` bytes, if it is large enough.
