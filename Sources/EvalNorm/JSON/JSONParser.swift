@@ -17,6 +17,10 @@ import Foundation
 /// (1 GiB), ``maxStringLength`` (256 MiB of JSON text per string) and ``maxMembers`` (16,777,216
 /// members per object or elements per array). The parser never recurses, so no input can overflow
 /// its stack.
+///
+/// A document of 2 MiB or more is read on two threads when there are two processors or more: a
+/// helper thread reads the second half of its largest array of objects while the calling thread
+/// reads up to it (see ``ParseSplit``). The value, and any error, are the ones one thread finds.
 public struct JSONParser: Sendable {
     /// The default nesting limit: 512 arrays and objects inside each other.
     public static let defaultMaxDepth = 512
@@ -47,14 +51,33 @@ public struct JSONParser: Sendable {
     public static let defaultMaxStringLength = 256 << 20
     public static let defaultMaxMembers = 1 << 24
 
+    /// The size from which a document is read on two threads, when there are two processors or more.
+    public static let splitDocumentSize = 2 << 20
+
+    /// The smallest document read on two threads; `Int.max` for none.
+    let minimumSplitSize: Int
+
     /// Creates a parser with the given limits; `maxDepth` is clamped to `1...JSONParser.maximumDepth`
-    /// and the others to at least 1.
+    /// and the others to at least 1. With `splitsLargeDocuments` off, every document is read on the
+    /// calling thread alone.
     public init(maxDepth: Int = JSONParser.defaultMaxDepth, maxDocumentSize: Int = JSONParser.defaultMaxDocumentSize,
-                maxStringLength: Int = JSONParser.defaultMaxStringLength, maxMembers: Int = JSONParser.defaultMaxMembers) {
+                maxStringLength: Int = JSONParser.defaultMaxStringLength, maxMembers: Int = JSONParser.defaultMaxMembers,
+                splitsLargeDocuments: Bool = true) {
+        let splits = splitsLargeDocuments && ProcessInfo.processInfo.activeProcessorCount > 1
+        self.init(maxDepth: maxDepth, maxDocumentSize: maxDocumentSize, maxStringLength: maxStringLength, maxMembers: maxMembers,
+                  minimumSplitSize: splits ? JSONParser.splitDocumentSize : Int.max)
+    }
+
+    /// A parser that reads documents of `minimumSplitSize` bytes or more on two threads, whatever
+    /// the number of processors (for tests).
+    init(maxDepth: Int = JSONParser.defaultMaxDepth, maxDocumentSize: Int = JSONParser.defaultMaxDocumentSize,
+         maxStringLength: Int = JSONParser.defaultMaxStringLength, maxMembers: Int = JSONParser.defaultMaxMembers,
+         minimumSplitSize: Int) {
         self.maxDepth = min(max(1, maxDepth), JSONParser.maximumDepth)
         self.maxDocumentSize = max(1, maxDocumentSize)
         self.maxStringLength = max(1, maxStringLength)
         self.maxMembers = max(1, maxMembers)
+        self.minimumSplitSize = max(1, minimumSplitSize)
     }
 
     /// Parses one JSON document.
@@ -88,8 +111,20 @@ public struct JSONParser: Sendable {
             throw EvalNormError(.documentTooLarge, "the document is \(bytes.count) bytes, more than the limit of \(maxDocumentSize)",
                                 location: SourceLocation(byteOffset: maxDocumentSize, in: bytes))
         }
-        var scanner = JSONScanner(bytes: bytes, limits: self)
-        return try scanner.parseDocument()
+        return try parseReportingSplit(bytes: bytes).value
+    }
+
+    /// Parses one JSON document, and says whether the helper thread's share of it was taken.
+    func parseReportingSplit(bytes: UnsafeRawBufferPointer) throws(EvalNormError) -> (value: JSONValue, split: Bool) {
+        guard bytes.count >= minimumSplitSize, let split = ParseSplit.start(in: bytes, limits: self) else {
+            var scanner = JSONScanner(bytes: bytes, limits: self)
+            return (try scanner.parseDocument(), false)
+        }
+        // The helper reads `bytes`, so it must be done with them before this call returns.
+        defer { split.finish() }
+        var scanner = JSONScanner(bytes: bytes, limits: self, split: split)
+        let value = try scanner.parseDocument()
+        return (value, scanner.tookSplit)
     }
 }
 
@@ -134,13 +169,28 @@ struct JSONScanner {
     private var frames: [Frame] = []
     private var values: [JSONValue] = []
     private var keys: [String] = []
+    /// The most frames that were open at once.
+    private var peakDepth = 0
 
-    init(bytes: UnsafeRawBufferPointer, limits: JSONParser) {
+    /// The helper thread's share of the document, taken when the scanner reaches `splitOffset` as
+    /// the start of an array element (`-1`: no share, or already taken or refused).
+    private let split: ParseSplit?
+    private var splitOffset: Int
+    /// Whether the helper's share became part of the value.
+    private(set) var tookSplit = false
+    /// A scanner that reads on speculation (for ``ParseSplit``): its errors are never shown, so they
+    /// carry no line and column, which take a pass over the input to count.
+    private let isSpeculative: Bool
+
+    init(bytes: UnsafeRawBufferPointer, limits: JSONParser, split: ParseSplit? = nil, isSpeculative: Bool = false) {
         self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
         self.count = bytes.count
         self.maxDepth = limits.maxDepth
         self.maxStringLength = limits.maxStringLength
         self.maxMembers = limits.maxMembers
+        self.split = split
+        self.splitOffset = split?.offset ?? -1
+        self.isSpeculative = isSpeculative
     }
 
     // MARK: Document
@@ -163,10 +213,26 @@ struct JSONScanner {
 
     // MARK: Values
 
+    /// Reads the elements of an array from `start`, the start of one of its elements after a
+    /// comma, up to and including the array's `]`, as ``ParseSplit`` does on its helper thread.
+    mutating func parseElements(from start: Int) throws(EvalNormError) -> ParseSplit.Share {
+        index = start
+        frames.append(Frame(isObject: false, valueStart: 0, keyStart: 0))
+        peakDepth = 1
+        guard case .array(let elements) = try parseValue(above: 0, context: .afterComma) else {
+            throw error(.unexpectedCharacter, "not the elements of an array", at: start)
+        }
+        return ParseSplit.Share(elements: elements, end: index, depth: peakDepth)
+    }
+
     /// Parses one value, with everything nested in it, without recursion.
     private mutating func parseValue() throws(EvalNormError) -> JSONValue {
-        let bottom = frames.count
-        var context = ValueContext.topLevel
+        try parseValue(above: frames.count, context: .topLevel)
+    }
+
+    /// Parses values until the frames above `bottom` are closed, starting at a value in `context`.
+    private mutating func parseValue(above bottom: Int, context start: ValueContext) throws(EvalNormError) -> JSONValue {
+        var context = start
         while true {
             // 1. Read the start of a value; containers open a frame and go round again.
             skipWhitespace()
@@ -174,45 +240,49 @@ struct JSONScanner {
                 throw error(.unexpectedEndOfInput, "unexpected end of input: expected a value\(context.suffix)", at: index)
             }
             var value: JSONValue
-            switch bytes[index] {
-            case .quote:
-                value = .string(try parseString())
-            case .openBrace:
-                try openContainer(isObject: true)
-                skipWhitespace()
-                if index < count, bytes[index] == .closeBrace {
-                    index += 1
-                    frames.removeLast()
-                    value = .object(JSONObject())
-                } else {
-                    try parseKey(after: "'{'", alternative: " or '}'")
-                    context = .afterColon
-                    continue
+            if index == splitOffset, context == .afterComma, let array = takeSplit() {
+                value = array
+            } else {
+                switch bytes[index] {
+                case .quote:
+                    value = .string(try parseString())
+                case .openBrace:
+                    try openContainer(isObject: true)
+                    skipWhitespace()
+                    if index < count, bytes[index] == .closeBrace {
+                        index += 1
+                        frames.removeLast()
+                        value = .object(JSONObject())
+                    } else {
+                        try parseKey(after: "'{'", alternative: " or '}'")
+                        context = .afterColon
+                        continue
+                    }
+                case .openBracket:
+                    try openContainer(isObject: false)
+                    skipWhitespace()
+                    if index < count, bytes[index] == .closeBracket {
+                        index += 1
+                        frames.removeLast()
+                        value = .array([])
+                    } else {
+                        context = .afterOpenBracket
+                        continue
+                    }
+                case .minus, .zero ... .nine:
+                    value = .number(try parseNumber())
+                case .lowercaseT:
+                    try parseLiteral("true")
+                    value = .bool(true)
+                case .lowercaseF:
+                    try parseLiteral("false")
+                    value = .bool(false)
+                case .lowercaseN:
+                    try parseLiteral("null")
+                    value = .null
+                default:
+                    throw error(.unexpectedCharacter, "unexpected \(describeCharacter(at: index))\(context.suffix)", at: index)
                 }
-            case .openBracket:
-                try openContainer(isObject: false)
-                skipWhitespace()
-                if index < count, bytes[index] == .closeBracket {
-                    index += 1
-                    frames.removeLast()
-                    value = .array([])
-                } else {
-                    context = .afterOpenBracket
-                    continue
-                }
-            case .minus, .zero ... .nine:
-                value = .number(try parseNumber())
-            case .lowercaseT:
-                try parseLiteral("true")
-                value = .bool(true)
-            case .lowercaseF:
-                try parseLiteral("false")
-                value = .bool(false)
-            case .lowercaseN:
-                try parseLiteral("null")
-                value = .null
-            default:
-                throw error(.unexpectedCharacter, "unexpected \(describeCharacter(at: index))\(context.suffix)", at: index)
             }
 
             // 2. Hand the value to its container; close every container that ends here.
@@ -273,6 +343,22 @@ struct JSONScanner {
         }
         index += 1
         frames.append(Frame(isObject: isObject, valueStart: values.count, keyStart: keys.count))
+        peakDepth = max(peakDepth, frames.count)
+    }
+
+    /// At `splitOffset`, the start of an array element after a comma: the array with the helper's
+    /// elements, when it read them within the limits, and the scanner goes on after its `]`; `nil`
+    /// when the helper failed (this scanner then reads on by itself, and finds the same error).
+    private mutating func takeSplit() -> JSONValue? {
+        splitOffset = -1
+        guard let split, let frame = frames.last, !frame.isObject, let share = split.take(),
+              frames.count - 1 + share.depth <= maxDepth,
+              values.count - frame.valueStart + share.elements.count <= maxMembers
+        else { return nil }
+        values.append(contentsOf: share.elements)
+        index = share.end
+        tookSplit = true
+        return .array(closeArray(frame))
     }
 
     /// Reads `"key"` and the `:` after it, at the current index (white space already skipped).
@@ -609,7 +695,7 @@ struct JSONScanner {
     /// `betweenValues` says that the innermost container has just finished a value and waits for a
     /// separator: the error is then about the container, and its pointer is the container's.
     private func error(_ code: EvalNormError.Code, _ message: String, at offset: Int, betweenValues: Bool = false) -> EvalNormError {
-        let location = SourceLocation(byteOffset: offset, in: UnsafeRawBufferPointer(bytes))
+        let location = isSpeculative ? nil : SourceLocation(byteOffset: offset, in: UnsafeRawBufferPointer(bytes))
         var pointer = currentPointer()
         if betweenValues, frames.last?.isObject == false {
             pointer.tokens.removeLast()

@@ -1,0 +1,133 @@
+import Foundation
+
+/// The second thread of a large document's parse: a helper reads the second half of the document's
+/// largest array of objects while the calling thread reads up to it.
+///
+/// 1. **Where.** From the middle of the document, the first place that looks like the start of an
+///    array element after an object element (`}`, `,`, `{`, white space allowed between) and whose
+///    array is still open 64 KiB further on. Each place is tried on the calling thread, on a prefix
+///    of the input: an array that closes sooner (a record's scores, say) is stepped over, and so is
+///    a place where the bytes do not read as elements (inside a string, say). At most 64 places in
+///    the next MiB are tried; without one, the document is read on one thread.
+/// 2. **The helper** reads from there the elements of that array, up to and including its `]`.
+/// 3. **The calling thread** reads from the start. Only when it arrives at that very offset itself,
+///    as the start of an array element after a comma, does it take the helper's elements; they are
+///    then exactly the values it would have read: the same grammar on the same bytes. When the
+///    helper failed (a syntax error, or the place was inside a string after all), or its elements
+///    nest too deep or are too many for where the array really is, the calling thread reads on by
+///    itself and finds the error at its true position and pointer, as it would have alone.
+///
+/// The helper is a thread of its own, not one of a pool that may be busy, so waiting for it always
+/// ends; the parse waits for it before it returns, since it reads the caller's bytes.
+final class ParseSplit: @unchecked Sendable {
+    /// The elements the helper read, the offset after the array's `]`, and the most arrays and
+    /// objects open at once, the array itself included.
+    struct Share {
+        let elements: [JSONValue]
+        let end: Int
+        let depth: Int
+    }
+
+    /// Where the helper starts: the first byte of an array element.
+    let offset: Int
+    // `bytes` and `limits` are read by the helper; the rest only under `condition`'s lock.
+    private let bytes: UnsafeRawBufferPointer
+    private let limits: JSONParser
+    private let condition = NSCondition()
+    private var isDone = false
+    private var share: Share?
+
+    private init(offset: Int, bytes: UnsafeRawBufferPointer, limits: JSONParser) {
+        self.offset = offset
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    /// Starts a helper on `bytes`, or returns `nil` when no place to split was found. The caller
+    /// must call ``finish()`` before `bytes` go away.
+    static func start(in bytes: UnsafeRawBufferPointer, limits: JSONParser) -> ParseSplit? {
+        guard let offset = splitOffset(in: bytes, limits: limits) else { return nil }
+        let split = ParseSplit(offset: offset, bytes: bytes, limits: limits)
+        Thread { split.run() }.start()
+        return split
+    }
+
+    /// The helper's share, once it is done; `nil` if it failed.
+    func take() -> Share? {
+        finish()
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = share
+        share = nil
+        return taken
+    }
+
+    /// Waits until the helper is done.
+    func finish() {
+        condition.lock()
+        defer { condition.unlock() }
+        while !isDone { condition.wait() }
+    }
+
+    private func run() {
+        var scanner = JSONScanner(bytes: bytes, limits: limits, isSpeculative: true)
+        let result = try? scanner.parseElements(from: offset)
+        condition.lock()
+        share = result
+        isDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    // MARK: Where to split
+
+    /// How far from a place its array must still be open for the place to be taken.
+    static let probeLength = 64 << 10
+    /// How far from the middle places are looked for, and how many are tried.
+    static let searchLength = 1 << 20
+    static let maximumTries = 64
+
+    /// The place the helper starts from (step 1 above), or `nil`.
+    static func splitOffset(in bytes: UnsafeRawBufferPointer, limits: JSONParser) -> Int? {
+        let input = bytes.assumingMemoryBound(to: UInt8.self)
+        var from = bytes.count / 2
+        let searchEnd = min(bytes.count, from + searchLength)
+        for _ in 0..<maximumTries {
+            guard let start = nextElementAfterObject(in: input, from: from, to: searchEnd) else { return nil }
+            let probeEnd = min(bytes.count, start + probeLength)
+            var probe = JSONScanner(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<probeEnd]), limits: limits, isSpeculative: true)
+            do {
+                from = try probe.parseElements(from: start).end  // a small array: look after it
+            } catch where error.code == .unexpectedEndOfInput && probeEnd < bytes.count {
+                return start  // still open at the end of the probe: a large array
+            } catch {
+                from = start + 1  // not elements here
+            }
+        }
+        return nil
+    }
+
+    /// The offset of the `{` of the next `}`, `,`, `{` (white space allowed between) whose comma is
+    /// in `from..<end`.
+    private static func nextElementAfterObject(in input: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        guard let base = input.baseAddress else { return nil }
+        var comma = from
+        while comma < end, let found = memchr(base + comma, Int32(UInt8.comma), end - comma) {
+            comma = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            var before = comma - 1
+            while before >= 0, input[before].isJSONWhitespace { before -= 1 }
+            var after = comma + 1
+            while after < input.count, input[after].isJSONWhitespace { after += 1 }
+            if before >= 0, input[before] == .closeBrace, after < input.count, input[after] == .openBrace {
+                return after
+            }
+            comma += 1
+        }
+        return nil
+    }
+}
+
+private extension UInt8 {
+    /// Space, tab, line feed or carriage return: the white space of RFC 8259.
+    var isJSONWhitespace: Bool { self == .space || self == .tab || self == .newline || self == .carriageReturn }
+}
