@@ -77,7 +77,7 @@ func report(_ comparisons: [Comparison], inputBytes: Int, options: Options) {
         print(#"{"inputBytes":\#(inputBytes),"iterations":\#(options.iterations),"seed":\#(options.seed),"peakRSSMB":\#(String(format: "%.1f", peakResidentMB())),"results":[\#(lines.joined(separator: ","))]}"#)
         return
     }
-    print(String(format: "evalnorm-bench: %.1f MB generated dump (seed %llu), median of %d runs, one core", Double(inputBytes) / 1e6, options.seed, options.iterations))
+    print(String(format: "evalnorm-bench: %.1f MB generated dump (seed %llu), median of %d runs, one core (\"split\": two)", Double(inputBytes) / 1e6, options.seed, options.iterations))
     print("")
     print("task".padding(toLength: 18, withPad: " ", startingAt: 0) + "EvalNorm MB/s   Foundation MB/s   ratio   (Foundation API)")
     for comparison in comparisons {

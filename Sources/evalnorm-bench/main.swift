@@ -126,7 +126,7 @@ func validateAll() {
 if let task = options.profile {
     for _ in 0..<options.iterations {
         switch task {
-        case "parse": _ = try? JSONParser().parse(dump)
+        case "parse": _ = try? JSONParser(splitsLargeDocuments: false).parse(dump)
         case "write": _ = JSONWriter().write(value)
         default: validateAll()
         }
@@ -146,8 +146,16 @@ let foundationWrittenSize = (try? JSONSerialization.data(withJSONObject: foundat
 let parse = Comparison(
     name: "parse",
     bytes: dump.count,
-    evalNorm: measure(options.iterations) { _ = try? JSONParser().parse(dump) },
+    evalNorm: measure(options.iterations) { _ = try? JSONParser(splitsLargeDocuments: false).parse(dump) },
     foundation: measure(options.iterations) { _ = try? JSONSerialization.jsonObject(with: dumpData) },
+    foundationName: "JSONSerialization.jsonObject"
+)
+// The same parse as the CLI's, which reads a document of 2 MiB or more on two threads (ParseSplit).
+let parseSplit = Comparison(
+    name: "parse, split",
+    bytes: dump.count,
+    evalNorm: measure(options.iterations) { _ = try? JSONParser().parse(dump) },
+    foundation: parse.foundation,
     foundationName: "JSONSerialization.jsonObject"
 )
 let write = Comparison(
@@ -243,6 +251,6 @@ let vendorEncode = Comparison(
     foundationName: "JSONSerialization.data of the parsed runs",
     documents: runs.count
 )
-report([parse, write, reformat, parseAegis, validate, parseAndValidate, vendorDecode, canonicalEncode, vendorEncode],
+report([parse, parseSplit, write, reformat, parseAegis, validate, parseAndValidate, vendorDecode, canonicalEncode, vendorEncode],
        inputBytes: dump.count, options: options)
 #endif
