@@ -1,13 +1,19 @@
-// Fuzz target `json`: whatever the parser accepts, writing it (compact and pretty) and parsing the
-// result gives the same value back, and the reformatter (`evalnorm fmt`) writes the same bytes;
-// whatever the parser rejects, it rejects with a located error, and the reformatter rejects too.
+// Fuzz target `json`: reading on two threads gives what one thread gives; whatever the parser
+// accepts, writing it (compact and pretty) and parsing the result gives the same value back, and the
+// reformatter (`evalnorm fmt`) writes the same bytes; whatever the parser rejects, it rejects with a
+// located error, and the reformatter rejects too.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let input = bytes(data, size)
+    // Read on two threads wherever the input has a place to split (ParseSplit), the value or the
+    // error is the one that one thread finds.
+    let alone = Result { () throws(EvalNormError) in try JSONParser(splitsLargeDocuments: false).parse(input) }
+    let split = Result { () throws(EvalNormError) in try JSONParser(minimumSplitSize: 1).parse(input) }
+    require(split == alone, "a split parse differs from one thread's: \(split) against \(alone)")
     let value: JSONValue
     do {
-        value = try JSONParser().parse(input)
+        value = try alone.get()
     } catch {
         require(error.location != nil, "a parse error without a position: \(error)")
         for style in [JSONWriter.Style.compact, .pretty] {

@@ -94,7 +94,8 @@ final class ParseSplit: @unchecked Sendable {
         let searchEnd = min(bytes.count, from + searchLength)
         for _ in 0..<maximumTries {
             guard let start = nextElementAfterObject(in: input, from: from, to: searchEnd) else { return nil }
-            let probeEnd = min(bytes.count, start + probeLength)
+            // (Smaller documents than the CLI splits, in tests and fuzzing, get a shorter probe.)
+            let probeEnd = min(bytes.count, start + min(probeLength, bytes.count / 8))
             var probe = JSONScanner(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<probeEnd]), limits: limits, isSpeculative: true)
             do {
                 from = try probe.parseElements(from: start).end  // a small array: look after it

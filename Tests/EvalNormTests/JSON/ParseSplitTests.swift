@@ -108,14 +108,46 @@ struct ParseSplitTests {
         #expect(location.byteOffset > offset)
     }
 
-    @Test("a place inside a string is never taken")
+    /// Small documents split too when the parser is told to (as the `json` fuzz target reads every
+    /// input), with a probe an eighth of the document long.
+    static let vendorFixtures = TestPaths.files(in: TestPaths.fixtures.appendingPathComponent("vendors"), withExtension: "json")
+
+    @Test("small documents read on two threads give one thread's value or error", arguments: vendorFixtures)
+    func smallDocuments(name: String) throws {
+        let bytes = try TestPaths.bytes(of: TestPaths.fixtures.appendingPathComponent("vendors/\(name)"))
+        // Whole, then cut short at each of a few places, so that some halves fail.
+        for end in [bytes.count, bytes.count * 3 / 4, bytes.count / 2 + 7] {
+            let prefix = Array(bytes[..<end])
+            let alone = Result { () throws(EvalNormError) in try JSONParser(splitsLargeDocuments: false).parse(prefix) }
+            let split = Result { () throws(EvalNormError) in try JSONParser(minimumSplitSize: 1).parse(prefix) }
+            #expect(split == alone, "\(name) cut at \(end)")
+        }
+    }
+
+    @Test("some of the vendor fixtures are split")
+    func fixturesSplit() throws {
+        var splits = 0
+        for name in Self.vendorFixtures {
+            let bytes = try TestPaths.bytes(of: TestPaths.fixtures.appendingPathComponent("vendors/\(name)"))
+            let split = try bytes.withUnsafeBytes { buffer throws(EvalNormError) in
+                try JSONParser(minimumSplitSize: 1).parseReportingSplit(bytes: buffer).split
+            }
+            if split { splits += 1 }
+        }
+        #expect(splits > 0)
+    }
+
+    @Test("elements that are only text in a string are never taken")
     func placeInsideString() throws {
-        // From the middle on, one long string that looks like elements; the array closes after it.
-        let fake = Array(repeating: #"}, {\"k\": 1}, {\"k\": 2"#, count: 20_000).joined()
-        let text = #"[{"a":1},{"s":""# + fake + #""},{"b":2}]"#
+        // From the middle on, one long string whose text reads as elements of an array: `{}, {}, …]`.
+        let text = #"[{"a":1},{"s":"x"# + String(repeating: "}, {", count: 50_000) + #"}]"},{"b":2}]"#
         let bytes = Array(text.utf8)
+        let parser = JSONParser(minimumSplitSize: 1)
+        // The helper is given the place, and reads elements there; the calling thread never arrives
+        // at it between elements, so it reads the string itself.
+        #expect(bytes.withUnsafeBytes { ParseSplit.splitOffset(in: $0, limits: parser) } != nil)
         let (value, split) = try bytes.withUnsafeBytes { buffer throws(EvalNormError) in
-            try JSONParser(minimumSplitSize: 1).parseReportingSplit(bytes: buffer)
+            try parser.parseReportingSplit(bytes: buffer)
         }
         #expect(!split)
         #expect(value == (try JSONParser(splitsLargeDocuments: false).parse(bytes)))
