@@ -405,9 +405,7 @@ struct JSONScanner {
 
     private mutating func skipWhitespace() {
         while index < count {
-            let byte = bytes[index]
-            // Space, \t, \n and \r are the only white space RFC 8259 allows.
-            guard byte == .space || byte == .newline || byte == .tab || byte == .carriageReturn else { return }
+            guard bytes[index].isJSONWhitespace else { return }
             index += 1
         }
     }
@@ -540,7 +538,7 @@ struct JSONScanner {
     }
 
     /// The index of the first `byte` in `buffer[start..<end]`, found with `memchr`.
-    private static func nextIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    static func nextIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         guard let base = buffer.baseAddress, start < end, end <= buffer.count,
               let found = memchr(base + start, Int32(byte), end - start)
         else { return nil }
@@ -785,4 +783,7 @@ extension UInt8 {
     static let closeBrace = UInt8(ascii: "}")
 
     var isDigit: Bool { self &- UInt8.zero < 10 }
+
+    /// Space, tab, line feed or carriage return: the only white space RFC 8259 allows.
+    var isJSONWhitespace: Bool { self == .space || self == .newline || self == .tab || self == .carriageReturn }
 }

@@ -111,10 +111,8 @@ final class ParseSplit: @unchecked Sendable {
     /// The offset of the `{` of the next `}`, `,`, `{` (white space allowed between) whose comma is
     /// in `from..<end`.
     private static func nextElementAfterObject(in input: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
-        guard let base = input.baseAddress else { return nil }
-        var comma = from
-        while comma < end, let found = memchr(base + comma, Int32(UInt8.comma), end - comma) {
-            comma = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        var next = from
+        while let comma = JSONScanner.nextIndex(of: .comma, in: input, from: next, to: end) {
             var before = comma - 1
             while before >= 0, input[before].isJSONWhitespace { before -= 1 }
             var after = comma + 1
@@ -122,13 +120,8 @@ final class ParseSplit: @unchecked Sendable {
             if before >= 0, input[before] == .closeBrace, after < input.count, input[after] == .openBrace {
                 return after
             }
-            comma += 1
+            next = comma + 1
         }
         return nil
     }
-}
-
-private extension UInt8 {
-    /// Space, tab, line feed or carriage return: the white space of RFC 8259.
-    var isJSONWhitespace: Bool { self == .space || self == .tab || self == .newline || self == .carriageReturn }
 }
