@@ -1,7 +1,7 @@
 // Fuzz target `json`: reading on two threads gives what one thread gives; whatever the parser
 // accepts, writing it (compact and pretty) and parsing the result gives the same value back, and the
-// reformatter (`evalnorm fmt`) writes the same bytes; whatever the parser rejects, it rejects with a
-// located error, and the reformatter rejects too.
+// reformatter (`evalnorm fmt`, compact also on two threads) writes the same bytes; whatever the
+// parser rejects, it rejects with a located error, and the reformatter rejects too.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -16,14 +16,14 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         value = try alone.get()
     } catch {
         require(error.location != nil, "a parse error without a position: \(error)")
-        for style in [JSONWriter.Style.compact, .pretty] {
-            require(JSONWriter(style: style).copyReformatted(input, limits: JSONParser()) == nil, "\(style) reformat accepts what the parser rejects")
+        for (style, limits) in reformats {
+            require(JSONWriter(style: style).copyReformatted(input, limits: limits) == nil, "\(style) reformat accepts what the parser rejects")
         }
         return 0
     }
-    for style in [JSONWriter.Style.compact, .pretty] {
+    for (style, limits) in reformats {
         let written = JSONWriter(style: style).write(value)
-        require(JSONWriter(style: style).copyReformatted(input, limits: JSONParser()) == written, "\(style) reformat differs from parse + write")
+        require(JSONWriter(style: style).copyReformatted(input, limits: limits) == written, "\(style) reformat differs from parse + write")
         do {
             let reread = try JSONParser().parse(written)
             require(reread == value, "\(style) output parses to another value")
@@ -34,3 +34,7 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+/// The reformatter's styles, compact also split between two threads wherever the input has a place
+/// to split (ParseSplit).
+private let reformats: [(JSONWriter.Style, JSONParser)] = [(.compact, JSONParser()), (.compact, JSONParser(minimumSplitSize: 1)), (.pretty, JSONParser())]

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension JSONWriter {
     /// Rewrites JSON text in this writer's style: the same bytes as `write(try parser.parse(bytes))`,
     /// but without building a ``JSONValue``.
@@ -84,13 +78,19 @@ extension JSONWriter {
     /// The reformatted text when the reformatter accepts `bytes` (exactly when `limits` parses them),
     /// else `nil`.
     func copyReformatted(_ bytes: [UInt8], limits: JSONParser) -> [UInt8]? {
+        copyReformattedReportingSplit(bytes, limits: limits)?.text
+    }
+
+    /// The reformatted text, as ``copyReformatted(_:limits:)`` gives it, and whether a helper
+    /// thread's share of it was taken.
+    func copyReformattedReportingSplit(_ bytes: [UInt8], limits: JSONParser) -> (text: [UInt8], split: Bool)? {
         bytes.withUnsafeBufferPointer { input in
             var reformatter = Reformatter(input: input, style: style, indentWidth: indentWidth, limits: limits)
             guard reformatter.run() else { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(reformatter.textCount)
             reformatter.forEachPiece { output.append(contentsOf: $0) }
-            return output
+            return (output, reformatter.tookSplit)
         }
     }
 }
@@ -117,55 +117,38 @@ extension JSONWriter {
  input or of `output`, which the caller copies once, into its own chunks. For compact input that is a
  handful of pieces per kilobyte, and no buffer as large as the input to fill (fresh memory costs a
  page fault per 4 KiB, more than the copy).
+
+ A large input has its UTF-8 checked on a thread of its own. A large input in compact style is also
+ split as the parser splits it (`ParseSplit`): a helper reformats the second half of its largest
+ array of objects, from `ParseSplit.splitOffset` up to the array's `]`, into pieces of its own; when
+ the calling thread arrives at that offset between elements, it takes those pieces (if the helper
+ read them within the limits as they are there) and goes on after the `]`. Otherwise it reads on by
+ itself, as it would have alone. Pretty output cannot be split so: its indentation depends on how
+ deep the array is, which only the calling thread knows once it gets there.
 */
-
-/// Checks that a buffer is well-formed UTF-8 (``StringBytes/isWellFormedUTF8(_:)``) on a thread of
-/// its own, started at once; or, if no thread can be started, in `wait`.
-///
-/// `@unchecked Sendable`: the buffer is only read, on both threads, and its owner keeps it alive
-/// until `wait` has returned; `wellFormed` is written by the checking thread before it ends, and
-/// read only after `wait` has joined it.
-private final class UTF8CheckOnAnotherThread: @unchecked Sendable {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var wellFormed = false
-    private var thread: pthread_t?
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        // The thread holds a reference to `self` until it ends.
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Glibc)
-        var started = pthread_t()
-        #else
-        var started: pthread_t?
-        #endif
-        if pthread_create(&started, nil, { argument in
-            let context: UnsafeMutableRawPointer? = argument  // optional on Linux, not on Darwin
-            guard let context else { return nil }
-            let check = Unmanaged<UTF8CheckOnAnotherThread>.fromOpaque(context).takeRetainedValue()
-            check.wellFormed = StringBytes.isWellFormedUTF8(check.bytes)
-            return nil
-        }, context) == 0 {
-            thread = started
-        } else {
-            Unmanaged<UTF8CheckOnAnotherThread>.fromOpaque(context).release()
-        }
-    }
-
-    /// Whether the buffer is well-formed, once the check is done.
-    func wait() -> Bool {
-        guard let thread else { return StringBytes.isWellFormedUTF8(bytes) }
-        pthread_join(thread, nil)
-        self.thread = nil
-        return wellFormed
-    }
-}
 
 /// A stretch of the reformatted text: a range of the input, or of the bytes the reformatter wrote.
 private struct Piece {
     var fromInput: Bool
     var start: Int
     var count: Int
+}
+
+/// The helper's text: the rest of an array's elements from `ParseSplit.splitOffset`, up to and
+/// including its `]`.
+private struct ReformatShare {
+    var pieces: [Piece]
+    /// The bytes the helper wrote, which its pieces not from the input are ranges of.
+    var output: [UInt8]
+    var textCount: Int
+    /// The offset after the array's `]`.
+    var end: Int
+    /// The input's UTF-8 is well-formed from `ParseSplit.splitOffset` up to here, which is past `end`.
+    var utf8Checked: Int
+    /// The most arrays and objects open at once, the array itself included.
+    var depth: Int
+    /// The number of elements read.
+    var elements: Int
 }
 
 private struct Reformatter: ~Copyable {
@@ -200,6 +183,17 @@ private struct Reformatter: ~Copyable {
     /// The first byte read that is still to be copied to `output`; `pending <= index` always.
     private var pending = 0
     private var frames: [Frame] = []
+    /// The most arrays and objects open at once, counting each empty one as opened.
+    private var peakDepth = 0
+
+    /// Where the helper's share starts (`-1` for none) and the helper that reads it; whether it was taken.
+    private var splitOffset = -1
+    private var split: HelperThread<ReformatShare?>?
+    private(set) var tookSplit = false
+    /// The helper itself reads from inside an array with no frame below it, and stops after its `]`;
+    /// that array's number of elements.
+    private var readsShare = false
+    private var elementsRead = 0
 
     init(input: UnsafeBufferPointer<UInt8>, style: JSONWriter.Style, indentWidth: Int, limits: JSONParser) {
         self.input = input
@@ -217,10 +211,14 @@ private struct Reformatter: ~Copyable {
         // Aegis run has one per 215 bytes): growing the array would copy it into fresh memory,
         // while reserved pages that are never written cost nothing.
         pieces.reserveCapacity(count / 64)
-        if count >= Reformatter.shortestInputCheckedApart {
+        startSplit()
+        defer { _ = split?.wait() }  // the helper reads the input
+        if split == nil, count >= Reformatter.shortestInputCheckedApart {
             // The UTF-8 of a large input is checked on another thread while this one reads the
-            // document; `wait` returns only once that thread is done with the input.
-            let check = UTF8CheckOnAnotherThread(input)
+            // document; `wait` returns only once that thread is done with the input. (When a
+            // helper reads part of the document, each thread checks the UTF-8 of its own part.)
+            let input = self.input
+            let check = HelperThread { StringBytes.isWellFormedUTF8(input) }
             utf8Checked = count  // so that `copyString` does not check it too
             let parsed = parseDocument()
             guard check.wait(), parsed else { return false }
@@ -229,6 +227,64 @@ private struct Reformatter: ~Copyable {
         }
         flush()
         takeOutput()
+        return true
+    }
+
+    /// In compact style, for an input of `limits.minimumSplitSize` or more, starts a helper on the
+    /// place where ``ParseSplit`` would split it, if there is one.
+    private mutating func startSplit() {
+        guard !pretty, count >= limits.minimumSplitSize,
+              let offset = ParseSplit.splitOffset(in: UnsafeRawBufferPointer(input), limits: limits) else { return }
+        let (input, limits) = (self.input, self.limits)
+        split = HelperThread { () -> ReformatShare? in
+            var helper = Reformatter(input: input, style: .compact, indentWidth: 0, limits: limits)
+            return helper.readShare(from: offset)
+        }
+        splitOffset = offset
+    }
+
+    /// The helper's work: the elements of an array from `offset`, the start of one after a comma,
+    /// up to and including the array's `]`; `nil` where they do not read so within the limits as
+    /// they look from here (the calling thread then reads on by itself, and rejects them too).
+    private mutating func readShare(from offset: Int) -> ReformatShare? {
+        utf8Checked = offset  // the start of an element, so of a UTF-8 sequence
+        readsShare = true
+        index = offset
+        pending = offset
+        frames = [Frame(isObject: false)]
+        peakDepth = 1
+        pieces.reserveCapacity((count - offset) / 64)
+        guard parseDocument(), checkUTF8(through: index) else { return nil }
+        flush()
+        takeOutput()
+        return ReformatShare(pieces: pieces, output: output.withBytes { Array($0) }, textCount: textCount,
+                             end: index, utf8Checked: utf8Checked, depth: peakDepth, elements: elementsRead)
+    }
+
+    /// At `splitOffset`, the start of an array element after a comma: takes the helper's text of the
+    /// rest of the array when it read it within the limits as they are here, and goes on after the
+    /// array's `]`, its frame closed; `false` when the helper failed (this thread then reads on).
+    private mutating func takeShare() -> Bool {
+        splitOffset = -1
+        guard let split, let last = frames.indices.last, !frames[last].isObject, let share = split.wait(),
+              frames.count - 1 + share.depth <= limits.maxDepth,
+              frames[last].members + share.elements <= limits.maxMembers,
+              checkUTF8(through: index)  // up to the helper's part, which it checked itself
+        else { return false }
+        utf8Checked = max(utf8Checked, share.utf8Checked)
+        flush()
+        takeOutput()
+        let base = output.count
+        share.output.withUnsafeBufferPointer { output.append($0) }
+        for piece in share.pieces {
+            pieces.append(piece.fromInput ? piece : Piece(fromInput: false, start: base + piece.start, count: piece.count))
+        }
+        outputTaken = output.count
+        textCount += share.textCount
+        index = share.end
+        pending = share.end
+        frames.removeLast()
+        tookSplit = true
         return true
     }
 
@@ -253,8 +309,10 @@ private struct Reformatter: ~Copyable {
             case .quote:
                 guard copyString() else { return false }
             case .openBrace, .openBracket:
+                if index == splitOffset, takeShare() { break }  // the helper's elements, and their array's `]`
                 let isObject = input[index] == .openBrace
                 guard frames.count < limits.maxDepth else { return false }
+                peakDepth = max(peakDepth, frames.count + 1)
                 index += 1
                 skipWhitespace()
                 guard index < count else { return false }
@@ -281,6 +339,7 @@ private struct Reformatter: ~Copyable {
             // 2. After a value: a separator and the next key, or the ends of the containers that close here.
             while true {
                 guard let last = frames.indices.last else {
+                    if readsShare { return true }  // the helper's array has closed
                     skipWhitespace()
                     return index == count
                 }
@@ -296,7 +355,8 @@ private struct Reformatter: ~Copyable {
                     break
                 }
                 guard byte == (frames[last].isObject ? .closeBrace : .closeBracket) else { return false }
-                frames.removeLast()
+                let closed = frames.removeLast()
+                if frames.isEmpty { elementsRead = closed.members }  // (the helper's array, in the helper)
                 newline()  // before the closing bracket, which is then copied as it is
                 index += 1
             }

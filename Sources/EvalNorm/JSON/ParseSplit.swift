@@ -1,5 +1,3 @@
-import Foundation
-
 /// The second thread of a large document's parse: a helper reads the second half of the document's
 /// largest array of objects while the calling thread reads up to it.
 ///
@@ -17,9 +15,10 @@ import Foundation
 ///    nest too deep or are too many for where the array really is, the calling thread reads on by
 ///    itself and finds the error at its true position and pointer, as it would have alone.
 ///
-/// The helper is a thread of its own, not one of a pool that may be busy, so waiting for it always
-/// ends; the parse waits for it before it returns, since it reads the caller's bytes.
-final class ParseSplit: @unchecked Sendable {
+/// The helper is a ``HelperThread``, so waiting for it always ends; the parse waits for it before
+/// it returns, since it reads the caller's bytes. The reformatter (`evalnorm fmt`) splits its work at
+/// the same place (``splitOffset(in:limits:)``).
+final class ParseSplit: Sendable {
     /// The elements the helper read, the offset after the array's `]`, and the most arrays and
     /// objects open at once, the array itself included.
     struct Share {
@@ -30,53 +29,32 @@ final class ParseSplit: @unchecked Sendable {
 
     /// Where the helper starts: the first byte of an array element.
     let offset: Int
-    // `bytes` and `limits` are read by the helper; the rest only under `condition`'s lock.
-    private let bytes: UnsafeRawBufferPointer
-    private let limits: JSONParser
-    private let condition = NSCondition()
-    private var isDone = false
-    private var share: Share?
+    private let helper: HelperThread<Share?>
 
-    private init(offset: Int, bytes: UnsafeRawBufferPointer, limits: JSONParser) {
+    private init(offset: Int, helper: HelperThread<Share?>) {
         self.offset = offset
-        self.bytes = bytes
-        self.limits = limits
+        self.helper = helper
     }
 
     /// Starts a helper on `bytes`, or returns `nil` when no place to split was found. The caller
     /// must call ``finish()`` before `bytes` go away.
     static func start(in bytes: UnsafeRawBufferPointer, limits: JSONParser) -> ParseSplit? {
         guard let offset = splitOffset(in: bytes, limits: limits) else { return nil }
-        let split = ParseSplit(offset: offset, bytes: bytes, limits: limits)
-        Thread { split.run() }.start()
-        return split
+        let helper = HelperThread { () -> Share? in
+            var scanner = JSONScanner(bytes: bytes, limits: limits, isSpeculative: true)
+            return try? scanner.parseElements(from: offset)
+        }
+        return ParseSplit(offset: offset, helper: helper)
     }
 
     /// The helper's share, once it is done; `nil` if it failed.
     func take() -> Share? {
-        finish()
-        condition.lock()
-        defer { condition.unlock() }
-        let taken = share
-        share = nil
-        return taken
+        helper.wait()
     }
 
     /// Waits until the helper is done.
     func finish() {
-        condition.lock()
-        defer { condition.unlock() }
-        while !isDone { condition.wait() }
-    }
-
-    private func run() {
-        var scanner = JSONScanner(bytes: bytes, limits: limits, isSpeculative: true)
-        let result = try? scanner.parseElements(from: offset)
-        condition.lock()
-        share = result
-        isDone = true
-        condition.broadcast()
-        condition.unlock()
+        _ = helper.wait()
     }
 
     // MARK: Where to split

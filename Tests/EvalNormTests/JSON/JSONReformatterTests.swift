@@ -8,16 +8,19 @@ import Testing
 struct JSONReformatterTests {
     static let styles: [JSONWriter] = [JSONWriter(style: .compact), JSONWriter(style: .pretty), JSONWriter(style: .pretty, indentWidth: 4)]
 
-    /// Checks the fast path against the parser and writer on `bytes`, for every style.
+    /// Checks the fast path against the parser and writer on `bytes`, for every style, and in
+    /// compact style also split between two threads wherever there is a place to split.
     static func checkAgreement(_ bytes: [UInt8], limits: JSONParser = JSONParser(), _ name: String) {
         let parsed = Result { () throws(EvalNormError) in try limits.parse(bytes) }
-        for writer in styles {
+        let splitting = limits.splittingEveryDocument
+        for (writer, limits) in styles.map({ ($0, limits) }) + [(JSONWriter(style: .compact), splitting)] {
             let copied = writer.copyReformatted(bytes, limits: limits)
+            let how = "\(writer.style)\(limits.minimumSplitSize == 1 ? ", split" : "")"
             switch parsed {
             case .success(let value):
-                #expect(copied == writer.write(value), "\(name): \(writer.style) output differs from parse + write")
+                #expect(copied == writer.write(value), "\(name): \(how) output differs from parse + write")
             case .failure(let error):
-                #expect(copied == nil, "\(name): reformatted although the parser says \(error)")
+                #expect(copied == nil, "\(name): reformatted (\(how)) although the parser says \(error)")
             }
         }
     }
@@ -111,5 +114,14 @@ struct JSONReformatterTests {
     @Test func fallsBackToTheParsersError() {
         let error = #expect(throws: EvalNormError.self) { try JSONWriter().reformat(Array(#"{"a": [1,]}"#.utf8)) }
         #expect(error?.description == "line 1, column 10 (byte 9): unexpected character ']' after ',' (at /a/1)")
+    }
+}
+
+extension JSONParser {
+    /// The same limits, with every document split between two threads where it has a place to split
+    /// (`ParseSplit`), whatever its size.
+    var splittingEveryDocument: JSONParser {
+        JSONParser(maxDepth: maxDepth, maxDocumentSize: maxDocumentSize, maxStringLength: maxStringLength,
+                   maxMembers: maxMembers, minimumSplitSize: 1)
     }
 }
