@@ -9,13 +9,20 @@
 # The input is written to ${TMPDIR:-/tmp}/evalnorm-aegis-MB.json and kept for later runs. A peer
 # that is not installed (jq; python3 with orjson, jsonschema-rs) is skipped with a message. Python is
 # only ever a peer here: nothing in EvalNorm or its tests uses it.
+#
+# `evalnorm` is built as README says to install it, with `--static-swift-stdlib` (into .build/static,
+# so that it does not undo the usual release build); EVALNORM_BIN=PATH times another binary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-7}
 size=${2:-50}
-swift build -c release --product evalnorm >/dev/null
+if [ -n "${EVALNORM_BIN:-}" ]; then
+    bin=$EVALNORM_BIN
+else
+    swift build -c release --product evalnorm --static-swift-stdlib --scratch-path .build/static >/dev/null
+    bin=.build/static/release/evalnorm
+fi
 swift build -c release --product evalnorm-bench >/dev/null
-bin=.build/release/evalnorm
 input=${TMPDIR:-/tmp}/evalnorm-aegis-$size.json
 if [ ! -s "$input" ]; then
     echo "generating $input ($size MB)..." >&2
@@ -54,7 +61,7 @@ fi
 samples=$(mktemp)
 rss=$(mktemp)
 trap 'rm -f "$samples" "$rss"' EXIT
-echo "input: $input, $bytes bytes; $rounds rounds, commands in turn"
+echo "input: $input, $bytes bytes; $rounds rounds, commands in turn; evalnorm: $bin"
 for round in $(seq "$rounds"); do
     for i in "${!commands[@]}"; do
         start=$(date +%s.%N)
