@@ -15,11 +15,12 @@ import Darwin
  --profile parse|write|validate runs only EvalNorm's side of one task, N times, and prints nothing
  else: for `perf record` or `valgrind --tool=callgrind` runs.
 
- Then the steps after parsing, on the same Aegis runs: `reformat (fmt)` (JSONWriter.reformat, what
- `evalnorm fmt` runs, against JSONSerialization parse + write), `Aegis decode` (parsed run to EvalRun,
- against JSONDecoder reading EvalRun from the canonical JSON of the same runs), `canonical encode`
- (against JSONEncoder) and `Aegis encode` (EvalRun back to vendor JSON text, against
- JSONSerialization writing the parsed runs). `Scripts/bench-ndjson.sh` times NDJSON streaming.
+ Then `reformat (fmt)` of the dump (JSONWriter.reformat, what `evalnorm fmt` runs, against
+ JSONSerialization parse + write; `reformat, split` as `fmt --compact` runs it, on two threads), and
+ on the same Aegis runs, the steps after parsing: `Aegis decode` (parsed run to EvalRun, against
+ JSONDecoder reading EvalRun from the canonical JSON of the same runs), `canonical encode` (against
+ JSONEncoder) and `Aegis encode` (EvalRun back to vendor JSON text, against JSONSerialization writing
+ the parsed runs). `Scripts/bench-ndjson.sh` times NDJSON streaming.
 
  Tasks: parse and write a string-heavy dump of the given size; validate the same number of MB of
  Aegis run documents (50 evaluations each) against `aegis-run`, on parsed values ("validate") and
@@ -215,10 +216,18 @@ let foundationAegisObjects = aegisData.compactMap { try? JSONSerialization.jsonO
 let reformat = Comparison(
     name: "reformat (fmt)",
     bytes: dump.count,
-    evalNorm: measure(options.iterations) { _ = try? JSONWriter().reformat(dump) },
+    evalNorm: measure(options.iterations) { _ = try? JSONWriter().reformat(dump, parser: JSONParser(splitsLargeDocuments: false)) },
     foundation: measure(options.iterations) {
         if let object = try? JSONSerialization.jsonObject(with: dumpData) { _ = try? JSONSerialization.data(withJSONObject: object) }
     },
+    foundationName: "JSONSerialization.jsonObject + data"
+)
+// The same reformat as `evalnorm fmt --compact`, which splits a document of 2 MiB or more between two threads.
+let reformatSplit = Comparison(
+    name: "reformat, split",
+    bytes: dump.count,
+    evalNorm: measure(options.iterations) { _ = try? JSONWriter().reformat(dump) },
+    foundation: reformat.foundation,
     foundationName: "JSONSerialization.jsonObject + data"
 )
 let vendorDecode = Comparison(
@@ -251,6 +260,6 @@ let vendorEncode = Comparison(
     foundationName: "JSONSerialization.data of the parsed runs",
     documents: runs.count
 )
-report([parse, parseSplit, write, reformat, parseAegis, validate, parseAndValidate, vendorDecode, canonicalEncode, vendorEncode],
+report([parse, parseSplit, write, reformat, reformatSplit, parseAegis, validate, parseAndValidate, vendorDecode, canonicalEncode, vendorEncode],
        inputBytes: dump.count, options: options)
 #endif
