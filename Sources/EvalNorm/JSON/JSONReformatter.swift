@@ -10,6 +10,10 @@ extension JSONWriter {
     /// byte for byte (after checking their UTF-8), strings with escapes decoded and escaped again as
     /// ``JSONWriter`` escapes them. Input the reformatter does not accept is handed to `parser`, so
     /// malformed input throws exactly the error ``JSONParser`` throws, with its position and pointer.
+    ///
+    /// In compact style, a document that `parser` would read on two threads (2 MiB or more, unless
+    /// it was made with `splitsLargeDocuments: false`) is reformatted on two threads too, with the
+    /// same text and the same errors.
     public func reformat(_ bytes: [UInt8], parser: JSONParser = JSONParser()) throws(EvalNormError) -> [UInt8] {
         if let copied = copyReformatted(bytes, limits: parser) { return copied }
         return write(try parser.parse(bytes))
@@ -118,13 +122,14 @@ extension JSONWriter {
  handful of pieces per kilobyte, and no buffer as large as the input to fill (fresh memory costs a
  page fault per 4 KiB, more than the copy).
 
- A large input has its UTF-8 checked on a thread of its own. A large input in compact style is also
- split as the parser splits it (`ParseSplit`): a helper reformats the second half of its largest
- array of objects, from `ParseSplit.splitOffset` up to the array's `]`, into pieces of its own; when
- the calling thread arrives at that offset between elements, it takes those pieces (if the helper
- read them within the limits as they are there) and goes on after the `]`. Otherwise it reads on by
- itself, as it would have alone. Pretty output cannot be split so: its indentation depends on how
- deep the array is, which only the calling thread knows once it gets there.
+ Two threads share a large input. In compact style it is split as the parser splits it
+ (`ParseSplit`): a helper reformats the rest of the largest array of objects, from
+ `ParseSplit.splitOffset` up to the array's `]`, into pieces of its own, and checks the UTF-8 of that
+ part; when the calling thread arrives at that offset between elements, it takes those pieces (if the
+ helper read them within the limits as they are there) and goes on after the `]`. Otherwise it reads
+ on by itself, checking the UTF-8 as it goes, as it would have alone. Pretty output cannot be split
+ so: its indentation depends on how deep the array is, which only the calling thread knows once it
+ gets there. A large input that is not split has its UTF-8 checked on a thread of its own instead.
 */
 
 /// A stretch of the reformatted text: a range of the input, or of the bytes the reformatter wrote.
