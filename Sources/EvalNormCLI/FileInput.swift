@@ -65,7 +65,10 @@ enum FileInput {
                 if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
                    Int(status.st_size) >= smallestMappedFile, Int(status.st_size) <= maxFileSize {
                     let size = Int(status.st_size)
-                    let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+                    // Without MAP_POPULATE: the pages are then mapped as they are first read, by the
+                    // threads that read them (fmt's two), instead of all up front by this one, which
+                    // measured some 4% slower for a 50 MB file.
+                    let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
                     if let mapped, mapped != MAP_FAILED {
                         defer { munmap(mapped, size) }
                         return try body(UnsafeRawBufferPointer(start: mapped, count: size))
