@@ -68,6 +68,8 @@ enum ConvertCommand: Subcommand {
             bytes.append(UInt8(ascii: "\n"))
             context.standardOutput.write(bytes)
         }
+        ExitWithoutFreeing.keep(documents, context: context)
+        ExitWithoutFreeing.keep(outputs, context: context)
         let code = documents.exitCode(succeeded: converted)
         return code == .success && lossy ? .dataProblem : code
     }

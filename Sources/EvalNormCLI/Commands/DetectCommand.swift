@@ -37,6 +37,7 @@ enum DetectCommand: Subcommand {
             let vendor = file.vendors.count == 1 ? file.vendors[0] : "mixed"
             context.standardOutput.write("\(vendor)\t\(file.kind)\(suffix)\n")
         }
+        ExitWithoutFreeing.keep(documents, context: context)
         return documents.exitCode(succeeded: documents.inputs.count)
     }
 }

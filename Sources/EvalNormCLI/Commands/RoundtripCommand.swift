@@ -44,6 +44,7 @@ enum RoundtripCommand: Subcommand {
                 documents.report(error, in: DocumentInputs.names(group), context: context)
             }
         }
+        ExitWithoutFreeing.keep(documents, context: context)
         let code = documents.exitCode(succeeded: checked)
         return code == .success && differing ? .dataProblem : code
     }

@@ -70,6 +70,7 @@ enum ValidateCommand: Subcommand {
             invalid = invalid || !result.isValid
             write(result, for: input.name, file: input.file, line: input.line, json: parsed.has("--json"), context: context)
         }
+        ExitWithoutFreeing.keep(documents, context: context)
         // The most severe outcome wins: a file that cannot be opened, malformed input, an invalid file.
         return documents.failure ?? (invalid ? .dataProblem : .success)
     }
