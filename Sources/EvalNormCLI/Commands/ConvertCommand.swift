@@ -16,7 +16,7 @@ enum ConvertCommand: Subcommand {
           --no-validate    Convert documents that break their vendor schema too, instead of
                            reporting and skipping them.
           --pretty         Indent the output (when it is one document).
-        \(NDJSONOptions.help)
+        \(NDJSONOptions.help())
           -h, --help       Show help information.
 
         Each run goes through the canonical model. Whatever the target cannot hold is reported on stderr

@@ -15,7 +15,7 @@ enum NormalizeCommand: Subcommand {
           --no-validate    Convert documents that break their vendor schema too (what the mapping
                            cannot place is kept verbatim in extensions) instead of rejecting them.
           --pretty         Indent the output (one run only).
-        \(NDJSONOptions.help)
+        \(NDJSONOptions.help())
           -h, --help       Show help information.
 
         The files of one run merge into one canonical run: a Scorecard run and the records pages of its

@@ -15,7 +15,7 @@ enum ValidateCommand: Subcommand {
           --json              Print one JSON Schema "basic" output object per file, one per line:
                               {"file", "valid", "errors": [{"keywordLocation", "instanceLocation", "error"}]}.
           --assert-format     Treat 'format' (date-time, uuid, email, uri, ...) as an assertion.
-        \(NDJSONOptions.help)
+        \(NDJSONOptions.help(column: 22))
           -h, --help          Show help information.
 
         Without --schema or --schema-file, each file is validated against the schema of the document

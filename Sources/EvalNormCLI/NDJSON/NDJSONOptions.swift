@@ -12,14 +12,23 @@ struct NDJSONOptions {
     static let flags: Set<String> = ["--ndjson"]
     static let valueOptions: Set<String> = ["--jobs", "--rejects"]
 
-    /// Help lines for the three options.
-    static let help = """
-          --ndjson         Read FILE (or '-') as NDJSON: one document per line, one result per line,
-                           in input order, streamed with bounded memory. A bad line is reported as
-                           'evalnorm: FILE: line N: ...' and skipped; the exit code is then 1.
-          --jobs N         With --ndjson: convert lines on N threads (default: all cores).
-          --rejects FILE   With --ndjson: copy each bad line, verbatim, to FILE.
-        """
+    /// Help lines for the three options, indented by two spaces, their descriptions starting at
+    /// `column` as the command's other options' do.
+    static func help(column: Int = 19) -> String {
+        let options: [(name: String, lines: [String])] = [
+            ("--ndjson", ["Read FILE (or '-') as NDJSON: one document per line, one result per line,",
+                          "in input order, streamed with bounded memory. A bad line is reported as",
+                          "'evalnorm: FILE: line N: ...' and skipped; the exit code is then 1."]),
+            ("--jobs N", ["With --ndjson: read lines on N threads (default: all cores)."]),
+            ("--rejects FILE", ["With --ndjson: copy each bad line, verbatim, to FILE."]),
+        ]
+        let indent = String(repeating: " ", count: column)
+        return options.flatMap { option in
+            let first = "  " + option.name
+            let lead = first + String(repeating: " ", count: max(1, column - first.count))
+            return [lead + option.lines[0]] + option.lines.dropFirst().map { indent + $0 }
+        }.joined(separator: "\n")
+    }
 
     var jobs: Int
     var rejectsPath: String?

@@ -39,6 +39,26 @@ struct CLITests {
         }
     }
 
+    /// In each command's help, the descriptions of its options, shared ones included, start in one column.
+    @Test(arguments: ["detect", "normalize", "convert", "roundtrip", "validate", "table", "summary", "schema", "fmt"])
+    func optionDescriptionsAlign(command: String) throws {
+        let run = ToolRun([command, "--help"])
+        #expect(run.status == 0)
+        let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex(of: "OPTIONS:"))
+        let options = lines[(start + 1)...].prefix { !$0.isEmpty }.filter { $0.hasPrefix("  -") }
+        // The column after the option (which may hold one space: `--jobs N`) and the spaces that follow it.
+        let columns = Set(options.map { line in
+            let text = Array(line)
+            var column = 2
+            while column + 1 < text.count, !(text[column] == " " && text[column + 1] == " ") { column += 1 }
+            while column < text.count, text[column] == " " { column += 1 }
+            return column
+        })
+        #expect(!options.isEmpty)
+        #expect(columns.count == 1, "\(command): option descriptions start at columns \(columns.sorted())")
+    }
+
     @Test func version() {
         let run = ToolRun(["--version"])
         #expect(run.status == 0)
