@@ -3,7 +3,8 @@
 # `normalize` against the peers a user would reach for instead (`jq -c .`; a Python process doing
 # orjson parse + jsonschema-rs `iter_errors`; one doing only `orjson.dumps(orjson.loads(data))`).
 # The commands take turns, round after round, so that a change in the machine's speed falls on all
-# of them; the script prints each one's median wall time, MB/s and peak RSS.
+# of them; the script prints each one's median wall time, MB/s and peak RSS. The first row times
+# `/usr/bin/time true`: every other row includes that much (a few ms) besides its command.
 #
 # Usage: Scripts/bench-peers.sh [ROUNDS] [MB]   (defaults: 7 rounds, 50 MB)
 # The input is written to ${TMPDIR:-/tmp}/evalnorm-aegis-MB.json and kept for later runs. A peer
@@ -34,6 +35,8 @@ bytes=$(wc -c < "$input")
 names=()
 commands=()
 add() { names+=("$1"); commands+=("$2"); }
+# What every row includes besides the command itself: starting /usr/bin/time, and the clock reads.
+add "(harness: /usr/bin/time true)" "true"
 add "evalnorm fmt --compact" "$bin fmt --compact '$input'"
 if command -v jq >/dev/null; then
     add "jq -c ." "jq -c . '$input'"
@@ -64,12 +67,12 @@ trap 'rm -f "$samples" "$rss"' EXIT
 echo "input: $input, $bytes bytes; $rounds rounds, commands in turn; evalnorm: $bin"
 for round in $(seq "$rounds"); do
     for i in "${!commands[@]}"; do
-        start=$(date +%s.%N)
-        if ! /usr/bin/time -f "%M" -o "$rss" bash -c "${commands[$i]} > /dev/null"; then
+        start=${EPOCHREALTIME:-$(date +%s.%N)}
+        if ! eval "/usr/bin/time -f %M -o '$rss' ${commands[$i]}" > /dev/null; then
             echo "failed: ${names[$i]}" >&2
             exit 1
         fi
-        end=$(date +%s.%N)
+        end=${EPOCHREALTIME:-$(date +%s.%N)}
         echo "$i $start $end $(cat "$rss")" >> "$samples"
     done
 done
@@ -78,6 +81,7 @@ for i in "${!names[@]}"; do
     read -r t tmin tmax < <(awk -v i="$i" '$1 == i { print $3 - $2 }' "$samples" | median)
     read -r m _ _ < <(awk -v i="$i" '$1 == i { print $4 }' "$samples" | median)
     awk -v name="${names[$i]}" -v t="$t" -v tmin="$tmin" -v tmax="$tmax" -v b="$bytes" -v m="$m" 'BEGIN {
-        printf "%-34s median %.3f s (min %.3f, max %.3f)  %5.0f MB/s  peak RSS %4.0f MB\n",
-            name, t, tmin, tmax, b / 1e6 / t, m / 1024 }'
+        rate = name ~ /^\(/ ? "         " : sprintf("%5.0f MB/s", b / 1e6 / t)
+        printf "%-34s median %.3f s (min %.3f, max %.3f)  %s  peak RSS %4.0f MB\n",
+            name, t, tmin, tmax, rate, m / 1024 }'
 done
