@@ -14,6 +14,7 @@
 # `evalnorm` is built as README says to install it, with `--static-swift-stdlib` (into .build/static,
 # so that it does not undo the usual release build); EVALNORM_BIN=PATH times another binary instead.
 set -euo pipefail
+export LC_ALL=C  # a dot in $EPOCHREALTIME and in the figures, whatever the user's locale
 cd "$(dirname "$0")/.."
 rounds=${1:-7}
 size=${2:-50}

@@ -148,7 +148,7 @@ private struct ReformatShare {
     var textCount: Int
     /// The offset after the array's `]`.
     var end: Int
-    /// The input's UTF-8 is well-formed from `ParseSplit.splitOffset` up to here, which is past `end`.
+    /// The input's UTF-8 is well-formed from `ParseSplit.splitOffset` up to here, at or past `end`.
     var utf8Checked: Int
     /// The most arrays and objects open at once, the array itself included.
     var depth: Int
@@ -250,7 +250,8 @@ private struct Reformatter: ~Copyable {
 
     /// The helper's work: the elements of an array from `offset`, the start of one after a comma,
     /// up to and including the array's `]`; `nil` where they do not read so within the limits as
-    /// they look from here (the calling thread then reads on by itself, and rejects them too).
+    /// they look from here. (Either way the calling thread uses this only if it arrives at `offset`
+    /// between elements; otherwise it reads on by itself.)
     private mutating func readShare(from offset: Int) -> ReformatShare? {
         utf8Checked = offset  // the start of an element, so of a UTF-8 sequence
         readsShare = true
@@ -268,7 +269,9 @@ private struct Reformatter: ~Copyable {
 
     /// At `splitOffset`, the start of an array element after a comma: takes the helper's text of the
     /// rest of the array when it read it within the limits as they are here, and goes on after the
-    /// array's `]`, its frame closed; `false` when the helper failed (this thread then reads on).
+    /// array's `]`, its frame closed; `false` (and this thread reads on by itself) when the helper
+    /// failed, when its elements nest too deep or are too many for where the array is, or when the
+    /// UTF-8 before `splitOffset` is ill-formed.
     private mutating func takeShare() -> Bool {
         splitOffset = -1
         guard let split, let last = frames.indices.last, !frames[last].isObject, let share = split.wait(),

@@ -18,7 +18,7 @@
 /// The helper is a ``HelperThread``, so waiting for it always ends; the parse waits for it before
 /// it returns, since it reads the caller's bytes. The reformatter (`evalnorm fmt`) splits its work at
 /// the same place (``splitOffset(in:limits:)``).
-final class ParseSplit: Sendable {
+final class ParseSplit {
     /// The elements the helper read, the offset after the array's `]`, and the most arrays and
     /// objects open at once, the array itself included.
     struct Share {

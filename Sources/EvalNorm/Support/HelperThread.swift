@@ -17,7 +17,8 @@ import Darwin
 /// ends. When no thread can be started, the work is done in `wait`, on the caller's thread.
 ///
 /// The work may read memory that the caller owns (a document's bytes): the caller must call `wait`
-/// before that memory goes away, whether or not it wants the result.
+/// before that memory goes away, whether or not it wants the result. Only the thread that started
+/// the work may call `wait` (nothing guards two callers against each other).
 ///
 /// `@unchecked Sendable`: the work runs once, either on the helper thread or in `wait`; the helper
 /// writes `state` before it ends, and `wait` reads it only after joining the helper.
@@ -53,6 +54,11 @@ final class HelperThread<Value>: @unchecked Sendable {
         } else {
             Unmanaged<ThreadStart>.fromOpaque(context).release()
         }
+    }
+
+    /// A helper never waited for is detached, so that its thread's resources are freed when it ends.
+    deinit {
+        if let thread { pthread_detach(thread) }
     }
 
     /// The work's result, once it is done; called again, the same result.
