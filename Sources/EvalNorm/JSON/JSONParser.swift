@@ -63,7 +63,7 @@ public struct JSONParser: Sendable {
     public init(maxDepth: Int = JSONParser.defaultMaxDepth, maxDocumentSize: Int = JSONParser.defaultMaxDocumentSize,
                 maxStringLength: Int = JSONParser.defaultMaxStringLength, maxMembers: Int = JSONParser.defaultMaxMembers,
                 splitsLargeDocuments: Bool = true) {
-        let splits = splitsLargeDocuments && ProcessInfo.processInfo.activeProcessorCount > 1
+        let splits = splitsLargeDocuments && Shares.processorCount > 1
         self.init(maxDepth: maxDepth, maxDocumentSize: maxDocumentSize, maxStringLength: maxStringLength, maxMembers: maxMembers,
                   minimumSplitSize: splits ? JSONParser.splitDocumentSize : Int.max)
     }

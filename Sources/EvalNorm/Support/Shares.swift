@@ -12,10 +12,15 @@ enum Shares {
     /// The number of elements from which work is shared between threads.
     static let parallelCount = 1_024
 
+    /// The number of active processors, read once: on Linux, Foundation reads it from the cgroup
+    /// files under /sys each time, which cost more than parsing a small document (`JSONParser.init`
+    /// asks).
+    static let processorCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     /// How many threads `count` elements are worth: one below ``parallelCount``, else the number of
     /// active processors.
     static func jobs(for count: Int) -> Int {
-        count >= parallelCount ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        count >= parallelCount ? processorCount : 1
     }
 
     /// `0..<count` cut into at most `jobs` contiguous ranges of nearly equal length, in order.
