@@ -116,12 +116,3 @@ struct JSONReformatterTests {
         #expect(error?.description == "line 1, column 10 (byte 9): unexpected character ']' after ',' (at /a/1)")
     }
 }
-
-extension JSONParser {
-    /// The same limits, with every document split between two threads where it has a place to split
-    /// (`ParseSplit`), whatever its size.
-    var splittingEveryDocument: JSONParser {
-        JSONParser(maxDepth: maxDepth, maxDocumentSize: maxDocumentSize, maxStringLength: maxStringLength,
-                   maxMembers: maxMembers, minimumSplitSize: 1)
-    }
-}

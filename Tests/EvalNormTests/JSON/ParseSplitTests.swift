@@ -97,7 +97,7 @@ struct ParseSplitTests {
         var bytes = Array(Shape.run.text.utf8)
         damage.change(&bytes)
         let limits = damage.parser
-        let split = JSONParser(maxDepth: limits.maxDepth, maxMembers: limits.maxMembers, minimumSplitSize: 1)
+        let split = limits.splittingEveryDocument
         let alone = JSONParser(maxDepth: limits.maxDepth, maxMembers: limits.maxMembers, splitsLargeDocuments: false)
         let expected = try #require(throws: EvalNormError.self) { try alone.parse(bytes) }
         let actual = try #require(throws: EvalNormError.self) { try split.parse(bytes) }
@@ -159,5 +159,14 @@ extension SplitMix64 {
     mutating func words(_ count: Int) -> String {
         let words = ["refund", "café", "\\\"quoted\\\"", "}, {", "line\\nbreak", "😀", "policy", "[1, 2]", "Zürich", "tab\\tstop"]
         return (0..<count).map { _ in words[Int(next() % UInt64(words.count))] }.joined(separator: " ")
+    }
+}
+
+extension JSONParser {
+    /// The same limits, with every document split between two threads where it has a place to split
+    /// (`ParseSplit`), whatever its size.
+    var splittingEveryDocument: JSONParser {
+        JSONParser(maxDepth: maxDepth, maxDocumentSize: maxDocumentSize, maxStringLength: maxStringLength,
+                   maxMembers: maxMembers, minimumSplitSize: 1)
     }
 }
