@@ -462,7 +462,7 @@ struct JSONScanner {
             }
             skipDigits()
         }
-        return JSONNumber(uncheckedLexeme: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        return JSONNumber(uncheckedLexeme: StringBytes.string(checkedUTF8: UnsafeBufferPointer(rebasing: bytes[start..<index]), isASCII: true))
     }
 
     private mutating func skipDigits() {
@@ -474,10 +474,10 @@ struct JSONScanner {
     /// Reads a string starting at the opening quote.
     ///
     /// The first pass finds the closing quote, noting whether the string holds escapes or non-ASCII
-    /// bytes. A string without escapes is then made straight from the input; one with escapes is
-    /// decoded, in a second pass, directly into the new string's storage (escapes only ever shrink
-    /// the text, so the raw length is enough room). Non-ASCII content that may have been repaired is
-    /// checked for well-formed UTF-8 against the input, which locates the first bad byte.
+    /// bytes. A string with escapes is decoded, in a second pass, into a temporary buffer (escapes
+    /// only ever shrink the text, so the raw length is enough room). Non-ASCII content is checked for
+    /// well-formed UTF-8 against the input, sixteen bytes at a time, and the first bad byte located.
+    /// The `String` is then made from checked bytes, without `String(decoding:as:)`'s own check.
     private mutating func parseString() throws(EvalNormError) -> String {
         index += 1  // opening quote
         let start = index
@@ -501,40 +501,16 @@ struct JSONScanner {
             throw error(.stringTooLong, "a string of \(end - start) bytes, more than the limit of \(maxStringLength)", at: start - 1)
         }
         index += 1  // closing quote
-        let string: String
-        if hasEscapes {
-            var failure: EvalNormError?
-            string = String(unsafeUninitializedCapacity: end - start) { output in
-                do throws(EvalNormError) {
-                    return try decodeEscapedContent(from: start, to: end, into: output)
-                } catch {
-                    failure = error
-                    return 0
-                }
-            }
-            if let failure { throw failure }
-        } else {
-            string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let isASCII = seen & 0x8080_8080_8080_8080 == 0
+        guard hasEscapes else {
+            if !isASCII { try checkUTF8(from: start, to: end) }
+            return StringBytes.string(checkedUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]), isASCII: isASCII)
         }
-        // Making a `String` validates its UTF-8 and quietly repairs what is ill-formed with U+FFFD.
-        // A repair leaves a U+FFFD behind, so only a string that holds one needs a closer look.
-        if seen & 0x8080_8080_8080_8080 != 0, JSONScanner.mayHoldReplacementCharacter(string) {
-            try checkUTF8(from: start, to: end)
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buffer throws(EvalNormError) in
+            let (written, escapedNonASCII) = try decodeEscapedContent(from: start, to: end, into: buffer)
+            if !isASCII { try checkUTF8(from: start, to: end) }
+            return StringBytes.string(checkedUTF8: UnsafeBufferPointer(rebasing: buffer[..<written]), isASCII: isASCII && !escapedNonASCII)
         }
-        return string
-    }
-
-    /// Whether `string` holds U+FFFD (the bytes EF BF BD), or cannot be searched quickly.
-    private static func mayHoldReplacementCharacter(_ string: String) -> Bool {
-        let found: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            var offset = 0
-            while let next = nextIndex(of: 0xEF, in: utf8, from: offset, to: utf8.count) {
-                if next + 2 < utf8.count, utf8[next + 1] == 0xBF, utf8[next + 2] == 0xBD { return true }
-                offset = next + 1
-            }
-            return false
-        }
-        return found ?? true
     }
 
     /// The index of the first `byte` in `buffer[start..<end]`, found with `memchr`.
@@ -545,8 +521,13 @@ struct JSONScanner {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
-    /// Throws at the first ill-formed UTF-8 sequence in `start..<end`, skipping ASCII eight bytes at a time.
+    /// Throws at the first ill-formed UTF-8 sequence in `start..<end`, the content of a string.
+    ///
+    /// The check runs sixteen bytes at a time (``StringBytes/wellFormedUTF8End(in:from:to:)``, which
+    /// also reads the three bytes before `start`: the opening quote and what precedes it, all ASCII).
+    /// Only content it rejects is read again a sequence at a time, to locate the first bad byte.
     private func checkUTF8(from start: Int, to end: Int) throws(EvalNormError) {
+        if StringBytes.wellFormedUTF8End(in: bytes, from: start, to: end) != nil { return }
         var offset = start
         while offset < end {
             if offset + 8 <= end,
@@ -563,21 +544,27 @@ struct JSONScanner {
     }
 
     /// Decodes string content with escapes, `start..<end` of the input, into `output`; returns the
-    /// number of bytes written, which is at most `end - start`.
-    private func decodeEscapedContent(from start: Int, to end: Int, into output: UnsafeMutableBufferPointer<UInt8>) throws(EvalNormError) -> Int {
-        guard let input = bytes.baseAddress, let target = output.baseAddress else { return 0 }
+    /// number of bytes written, which is at most `end - start`, and whether an escape stood for a
+    /// character outside ASCII.
+    private func decodeEscapedContent(
+        from start: Int, to end: Int, into output: UnsafeMutableBufferPointer<UInt8>
+    ) throws(EvalNormError) -> (written: Int, escapedNonASCII: Bool) {
+        guard let input = bytes.baseAddress, let target = output.baseAddress else { return (0, false) }
         var read = start
         var written = 0
+        var escapedNonASCII = false
         while read < end {
             let runEnd = JSONScanner.nextIndex(of: .backslash, in: bytes, from: read, to: end) ?? end
             (target + written).update(from: input + read, count: runEnd - read)
             written += runEnd - read
             read = runEnd
             if read < end {
-                written += try decodeEscape(at: &read, into: target + written)
+                let length = try decodeEscape(at: &read, into: target + written)
+                escapedNonASCII = escapedNonASCII || length > 1  // only characters outside ASCII take 2 bytes or more
+                written += length
             }
         }
-        return written
+        return (written, escapedNonASCII)
     }
 
     /// Decodes the escape whose backslash is at `read`, writing at most 4 bytes to `target`;

@@ -98,6 +98,14 @@ enum StringBytes {
         return low != 0 ? low.trailingZeroBitCount >> 3 : 8 + high.trailingZeroBitCount >> 3
     }
 
+    /// A `String` of `utf8`, which the caller has checked is well-formed UTF-8, made without the check
+    /// (and repair) that `String(decoding:as:)` runs again. `isASCII` may be `false` for ASCII text,
+    /// but must never be `true` for text with a byte >= 0x80.
+    @inline(__always)
+    static func string(checkedUTF8 utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        unsafe String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: isASCII))
+    }
+
     /// Whether all of `bytes` is well-formed UTF-8 (what `String(validating:as:)` accepts).
     static func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         wellFormedUTF8End(in: bytes, from: 0, to: bytes.count) != nil

@@ -21,10 +21,12 @@ struct ListCommandTests {
         try text.split(separator: "\n").map { try JSONParser().parse(String($0)) }
     }
 
-    static func temporaryFile(_ contents: String, extension pathExtension: String = "json") throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("evalnorm-list-\(UUID().uuidString).\(pathExtension)")
-        try Data(contents.utf8).write(to: url)
-        return url.path
+    /// The files this test writes, removed after it.
+    let temporaryFiles = TemporaryFiles()
+
+    /// The path of a new temporary file holding `contents`.
+    func temporaryFile(_ contents: String, extension pathExtension: String = "json") throws -> String {
+        try temporaryFiles.file(contents, prefix: "evalnorm-list", extension: pathExtension).path
     }
 
     /// `value` with the member at `pointer` replaced.
@@ -59,7 +61,7 @@ struct ListCommandTests {
 
     @Test func detectNamesJSONLines() throws {
         #expect(ToolRun(["detect", Self.export]).standardOutput == "lunary\tjsonl\n")
-        let mixed = try Self.temporaryFile(#"{"id": 1, "evaluations": null, "alias": "a"}"# + "\n" + #"{"id": "r", "type": "llm"}"# + "\n", extension: "jsonl")
+        let mixed = try temporaryFile(#"{"id": 1, "evaluations": null, "alias": "a"}"# + "\n" + #"{"id": "r", "type": "llm"}"# + "\n", extension: "jsonl")
         #expect(ToolRun(["detect", mixed]).standardOutput == "mixed\tjsonl\n")
     }
 
@@ -78,7 +80,7 @@ struct ListCommandTests {
         let runs = try Self.values(ofLines: normalized.standardOutput)
         #expect(runs.count == count)
 
-        let canonical = try Self.temporaryFile(normalized.standardOutput, extension: "ndjson")
+        let canonical = try temporaryFile(normalized.standardOutput, extension: "ndjson")
         let converted = ToolRun(["convert", "--to", vendor.rawValue, canonical])
         #expect(converted.status == 0, "\(converted.standardError)")
         #expect(converted.standardError.isEmpty)
@@ -94,7 +96,7 @@ struct ListCommandTests {
         #expect(lines.count >= 3)
         let normalized = ToolRun(["normalize", Self.export])
         #expect(normalized.status == 0, "\(normalized.standardError)")
-        let canonical = try Self.temporaryFile(normalized.standardOutput, extension: "ndjson")
+        let canonical = try temporaryFile(normalized.standardOutput, extension: "ndjson")
         let converted = ToolRun(["convert", "--to", "lunary", canonical])
         #expect(converted.status == 0, "\(converted.standardError)")
         #expect(try Self.values(ofLines: converted.standardOutput) == lines)
@@ -105,7 +107,7 @@ struct ListCommandTests {
     }
 
     @Test func badLineOfJSONLinesIsReportedAndSkipped() throws {
-        let file = try Self.temporaryFile(#"{"id": "a", "type": "llm"}"# + "\n{\"id\": \n" + #"{"id": "c", "type": "tool"}"# + "\n", extension: "jsonl")
+        let file = try temporaryFile(#"{"id": "a", "type": "llm"}"# + "\n{\"id\": \n" + #"{"id": "c", "type": "tool"}"# + "\n", extension: "jsonl")
         let run = ToolRun(["normalize", file])
         #expect(run.status == 1)
         #expect(try Self.values(ofLines: run.standardOutput).compactMap { $0["id"]?.stringValue } == ["a", "c"])
@@ -118,7 +120,7 @@ struct ListCommandTests {
         let count = try #require(RunListFormat.aegisRunsPage.elements(of: original)).count
         try #require(count >= 2)
         let broken = Self.replacing(["items", "1", "id"], in: original, with: "not-a-number")
-        let file = try Self.temporaryFile(JSONWriter().string(from: broken))
+        let file = try temporaryFile(JSONWriter().string(from: broken))
         let run = ToolRun(["normalize", file])
         #expect(run.status == 1)
         #expect(try Self.values(ofLines: run.standardOutput).count == count - 1)
@@ -127,13 +129,13 @@ struct ListCommandTests {
         // Without validation, it is still an Aegis run of its own: kept, and written back in its place.
         let lenient = ToolRun(["normalize", "--no-validate", file])
         #expect(lenient.status == 0, "\(lenient.standardError)")
-        let canonical = try Self.temporaryFile(lenient.standardOutput, extension: "ndjson")
+        let canonical = try temporaryFile(lenient.standardOutput, extension: "ndjson")
         #expect(try Self.values(ofLines: ToolRun(["convert", "--to", "aegis", canonical]).standardOutput) == [broken])
     }
 
     @Test func brokenEnvelopeSkipsTheList() throws {
         let original = try Self.value(Self.path("aegis-runs-page.json"))
-        let file = try Self.temporaryFile(JSONWriter().string(from: Self.replacing(["meta"], in: original, with: "page 1")))
+        let file = try temporaryFile(JSONWriter().string(from: Self.replacing(["meta"], in: original, with: "page 1")))
         let run = ToolRun(["normalize", file])
         #expect(run.status == 1)
         #expect(run.standardOutput.isEmpty)
@@ -141,7 +143,7 @@ struct ListCommandTests {
     }
 
     @Test func emptyListWarnsThatNothingIsWritten() throws {
-        let file = try Self.temporaryFile(#"{"page": 3, "limit": 50, "data": []}"#)
+        let file = try temporaryFile(#"{"page": 3, "limit": 50, "data": []}"#)
         let run = ToolRun(["normalize", file])
         #expect(run.status == 0)
         #expect(run.standardOutput.isEmpty)
@@ -156,7 +158,7 @@ struct ListCommandTests {
         let page = try Self.value(Self.path("lunary-runs-page.json"))
         let count = try #require(RunListFormat.lunaryRunsPage.elements(of: page)).count
         let single: JSONValue = ["id": "solo", "type": "llm", "status": "success"]
-        let input = try Self.temporaryFile(JSONWriter().string(from: page) + "\n" + JSONWriter().string(from: single) + "\n", extension: "ndjson")
+        let input = try temporaryFile(JSONWriter().string(from: page) + "\n" + JSONWriter().string(from: single) + "\n", extension: "ndjson")
         let normalized = ToolRun(["normalize", "--ndjson", "--jobs", "2", input])
         #expect(normalized.status == 0, "\(normalized.standardError)")
         #expect(try Self.values(ofLines: normalized.standardOutput).count == count + 1)
@@ -166,7 +168,7 @@ struct ListCommandTests {
 
         // A list with one bad run is a bad line as a whole: the rejects file gets all of it.
         let broken = Self.replacing(["data", "0", "tags"], in: page, with: "not-a-list")
-        let badInput = try Self.temporaryFile(JSONWriter().string(from: broken) + "\n", extension: "ndjson")
+        let badInput = try temporaryFile(JSONWriter().string(from: broken) + "\n", extension: "ndjson")
         let bad = ToolRun(["normalize", "--ndjson", badInput])
         #expect(bad.status == 1)
         #expect(bad.standardOutput.isEmpty)
