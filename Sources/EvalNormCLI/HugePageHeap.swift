@@ -21,7 +21,7 @@ import Glibc
 /// Only for whole files of at least ``threshold`` bytes, on Linux with glibc, unless the environment
 /// sets `EVALNORM_HUGE_PAGES=0`; anywhere else, or when any step is refused, nothing changes but the
 /// speed. The streaming modes never call this: their memory stays small, and huge pages would only
-/// round it up.
+/// round it up (they keep their freed memory instead: ``StreamingHeap``).
 enum HugePageHeap {
     /// The smallest file worth it.
     static let threshold = 8 << 20
@@ -36,17 +36,10 @@ enum HugePageHeap {
     }
 
     #if canImport(Glibc)
-    private typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    // From glibc's <malloc.h>, which Swift's Glibc module does not import.
-    private static let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapMax: Int32 = -4
-    private static let defaultTopPad: Int32 = 128 << 10
-
     private static func reserve(_ bytes: Int) {
-        guard let symbol = dlsym(nil, "mallopt") else { return }  // nil: RTLD_DEFAULT
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        guard mallopt(mmapMax, 0) == 1, mallopt(trimThreshold, Int32.max) == 1,
-              mallopt(topPad, Int32(clamping: bytes)) == 1 else { return }
-        defer { _ = mallopt(topPad, defaultTopPad) }
+        guard MallocOptions.set(.mmapMax, to: 0), MallocOptions.set(.trimThreshold, to: Int32.max),
+              MallocOptions.set(.topPad, to: Int32(clamping: bytes)) else { return }
+        defer { MallocOptions.set(.topPad, to: MallocOptions.defaultTopPad) }
         // An allocation larger than any free block makes glibc grow the heap by itself plus the pad.
         guard let probe = malloc(2 << 20), let end = sbrk(0) else { return }
         defer { free(probe) }

@@ -71,6 +71,7 @@ struct NDJSONOptions {
             rejects = OutputChannel(fileDescriptor: rejectsDescriptor)
         }
         defer { if rejectsDescriptor >= 0 { close(rejectsDescriptor) } }
+        if context.ownsProcess { StreamingHeap.prepare() }
         let pipeline = NDJSONPipeline(name: name, jobs: jobs, rejects: rejects)
         let totals: NDJSONPipeline.Totals
         do {
