@@ -101,9 +101,17 @@ enum StringBytes {
     /// A `String` of `utf8`, which the caller has checked is well-formed UTF-8, made without the check
     /// (and repair) that `String(decoding:as:)` runs again. `isASCII` may be `false` for ASCII text,
     /// but must never be `true` for text with a byte >= 0x80.
+    ///
+    /// `UTF8Span` needs Swift 6.2 (and its standard library, on Apple platforms); before that, this is
+    /// `String(decoding:as:)`, which gives the same string from checked bytes, only slower.
     @inline(__always)
     static func string(checkedUTF8 utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
-        unsafe String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: isASCII))
+        #if compiler(>=6.2)
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            return unsafe String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: isASCII))
+        }
+        #endif
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Whether all of `bytes` is well-formed UTF-8 (what `String(validating:as:)` accepts).
