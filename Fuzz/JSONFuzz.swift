@@ -1,7 +1,8 @@
 // Fuzz target `json`: reading on two threads gives what one thread gives; whatever the parser
 // accepts, writing it (compact and pretty) and parsing the result gives the same value back, and the
 // reformatter (`evalnorm fmt`, compact also on two threads) writes the same bytes; whatever the
-// parser rejects, it rejects with a located error, and the reformatter rejects too.
+// parser rejects, it rejects with a located error, and the reformatter rejects too. What it accepts
+// is well-formed UTF-8 by Swift's own check.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -21,6 +22,8 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
         return 0
     }
+    // The parser and the reformatter share their UTF-8 check; Swift's own is the reference.
+    require(String(validating: input, as: UTF8.self) != nil, "the parser accepts ill-formed UTF-8")
     for (style, limits) in reformats {
         let written = JSONWriter(style: style).write(value)
         require(JSONWriter(style: style).copyReformatted(input, limits: limits) == written, "\(style) reformat differs from parse + write")

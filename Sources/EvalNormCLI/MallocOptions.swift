@@ -23,14 +23,16 @@ enum MallocOptions {
     /// Sets `option` to `value`; `false` when it was refused, or there is no `mallopt`.
     @discardableResult
     static func set(_ option: Option, to value: Int32) -> Bool {
+        #if canImport(Glibc)
         guard let mallopt else { return false }
         return mallopt(option.rawValue, value) == 1
+        #else
+        return false
+        #endif
     }
 
     #if canImport(Glibc)
     private typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
     private static let mallopt: Mallopt? = dlsym(nil, "mallopt").map { unsafeBitCast($0, to: Mallopt.self) }  // nil: RTLD_DEFAULT
-    #else
-    private static let mallopt: ((Int32, Int32) -> Int32)? = nil
     #endif
 }

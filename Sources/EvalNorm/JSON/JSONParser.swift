@@ -475,7 +475,8 @@ struct JSONScanner {
     ///
     /// The first pass finds the closing quote, noting whether the string holds escapes or non-ASCII
     /// bytes. A string with escapes is decoded, in a second pass, into a temporary buffer (escapes
-    /// only ever shrink the text, so the raw length is enough room). Non-ASCII content is checked for
+    /// only ever shrink the text, so the raw length is enough room; Swift puts it on the stack when
+    /// it is small or the stack has room, else on the heap). Non-ASCII content is checked for
     /// well-formed UTF-8 against the input, sixteen bytes at a time, and the first bad byte located.
     /// The `String` is then made from checked bytes, without `String(decoding:as:)`'s own check.
     private mutating func parseString() throws(EvalNormError) -> String {
@@ -506,11 +507,19 @@ struct JSONScanner {
             if !isASCII { try checkUTF8(from: start, to: end) }
             return StringBytes.string(checkedUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]), isASCII: isASCII)
         }
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buffer throws(EvalNormError) in
-            let (written, escapedNonASCII) = try decodeEscapedContent(from: start, to: end, into: buffer)
-            if !isASCII { try checkUTF8(from: start, to: end) }
-            return StringBytes.string(checkedUTF8: UnsafeBufferPointer(rebasing: buffer[..<written]), isASCII: isASCII && !escapedNonASCII)
+        // A `Result`, not a throwing closure: `withUnsafeTemporaryAllocation` only passes typed
+        // errors through from Swift 6.3 on.
+        let decoded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buffer -> Result<String, EvalNormError> in
+            do throws(EvalNormError) {
+                let (written, escapedNonASCII) = try decodeEscapedContent(from: start, to: end, into: buffer)
+                if !isASCII { try checkUTF8(from: start, to: end) }
+                let content = UnsafeBufferPointer(rebasing: buffer[..<written])
+                return .success(StringBytes.string(checkedUTF8: content, isASCII: isASCII && !escapedNonASCII))
+            } catch {
+                return .failure(error)
+            }
         }
+        return try decoded.get()
     }
 
     /// The index of the first `byte` in `buffer[start..<end]`, found with `memchr`.
@@ -523,9 +532,8 @@ struct JSONScanner {
 
     /// Throws at the first ill-formed UTF-8 sequence in `start..<end`, the content of a string.
     ///
-    /// The check runs sixteen bytes at a time (``StringBytes/wellFormedUTF8End(in:from:to:)``, which
-    /// also reads the three bytes before `start`: the opening quote and what precedes it, all ASCII).
-    /// Only content it rejects is read again a sequence at a time, to locate the first bad byte.
+    /// The check runs sixteen bytes at a time (``StringBytes/wellFormedUTF8End(in:from:to:)``); only
+    /// content it rejects is read again a sequence at a time, to locate the first bad byte.
     private func checkUTF8(from start: Int, to end: Int) throws(EvalNormError) {
         if StringBytes.wellFormedUTF8End(in: bytes, from: start, to: end) != nil { return }
         var offset = start

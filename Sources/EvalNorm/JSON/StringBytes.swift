@@ -35,17 +35,21 @@ enum StringBytes {
 
     /// The position of the first byte at or after `index` that is not plain string content (see
     /// ``isPlain(_:)``), read eight bytes at a time; `bytes.count` when there is none. The bytes passed
-    /// over are ORed into `seen`, so that a caller knows whether any was non-ASCII (bytes of a word past
-    /// the special byte may be noted too, which can only cost a needless UTF-8 check).
+    /// over, and only those, are ORed into `seen`, so that a caller knows whether any was non-ASCII.
     @inline(__always)
     static func endOfPlainRun(in bytes: UnsafeBufferPointer<UInt8>, from index: Int, seen: inout UInt64) -> Int {
         var index = index
         while index + 8 <= bytes.count {
             let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            seen |= word
             let plain = plainPrefixLength(word)
-            index += plain
-            if plain < 8 { return index }
+            guard plain < 8 else {
+                seen |= word
+                index += 8
+                continue
+            }
+            // The first `plain` bytes, which are the low ones once the word is little-endian.
+            seen |= UInt64(littleEndian: word) & ~(UInt64.max << (plain &* 8))
+            return index + plain
         }
         while index < bytes.count, isPlain(bytes[index]) {
             seen |= UInt64(bytes[index])
@@ -106,6 +110,8 @@ enum StringBytes {
     /// `String(decoding:as:)`, which gives the same string from checked bytes, only slower.
     @inline(__always)
     static func string(checkedUTF8 utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        assert(String(validating: utf8, as: UTF8.self) != nil, "string(checkedUTF8:) given ill-formed UTF-8")
+        assert(!isASCII || utf8.allSatisfy { $0 < 0x80 }, "string(checkedUTF8:) told non-ASCII text is ASCII")
         #if compiler(>=6.2)
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
             return unsafe String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: isASCII))
@@ -122,9 +128,10 @@ enum StringBytes {
     /// Checks that the UTF-8 sequences starting in `start..<end` are well-formed, sixteen bytes at a
     /// time: blocks with no byte >= 0x80 in them or in the three bytes before are passed over, the
     /// others checked by ``blockIsWellFormedUTF8(_:)``; the first and last few bytes are checked a
-    /// sequence at a time. Returns where the last of those sequences ends (at or after `end`, the
-    /// start for the next call), or `nil` when one is ill-formed or cut off by the end of `bytes`.
-    /// `start` must be where a sequence starts: 0, or what a call returned.
+    /// sequence at a time, so that no byte before `start` is read. Returns where the last of those
+    /// sequences ends (at or after `end`, the start for the next call), or `nil` when one is
+    /// ill-formed or cut off by the end of `bytes`. `start` must be where a sequence starts: the
+    /// start of a string's content, 0, or what a call returned.
     ///
     /// A JSON document the parser accepts is well-formed UTF-8 throughout: outside strings only
     /// ASCII is allowed, and the parser checks every string's content. So the reformatter checks
@@ -133,13 +140,14 @@ enum StringBytes {
     static func wellFormedUTF8End(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         guard let base = bytes.baseAddress, start >= 0, start <= end, end <= bytes.count else { return start == end ? end : nil }
         var index = start
-        // A block's check reads the three bytes before it: whole sequences first, to a boundary >= 3.
-        while index < 3, index < end {
+        // A block's check reads the three bytes before it: whole sequences first, to a boundary at
+        // least three bytes on, so that those bytes are checked ones.
+        while index < start + 3, index < end {
             guard let length = sequenceLength(in: bytes, at: index) else { return nil }
             index += length
         }
         let blocksStart = index
-        while index &+ 16 <= end {  // `index >= 3`, so `pointer - 3` is in `bytes`
+        while index &+ 16 <= end {  // `index >= start + 3`, so `pointer - 3` is in `start..<index`
             let pointer = UnsafeRawPointer(base + index)
             let window = (pointer - 3).loadUnaligned(as: Block.self) | pointer.loadUnaligned(as: Block.self)
             if firstSet(window .>= splat(0x80)) != nil, !blockIsWellFormedUTF8(pointer) { return nil }

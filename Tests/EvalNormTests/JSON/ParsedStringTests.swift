@@ -16,6 +16,11 @@ struct ParsedStringTests {
         (#""an escaped CAF\u00c9, longer than fifteen bytes""#, "an escaped CAFÉ, longer than fifteen bytes"),
         (#""line\nbreak, and a \"quote\" and a \\ backslash""#, "line\nbreak, and a \"quote\" and a \\ backslash"),
         (#""e\u0301""#, "e\u{301}"),
+        (#""a decomposed e\u0301, longer than fifteen bytes""#, "a decomposed e\u{301}, longer than fifteen bytes"),
+        ("\"a raw decomposed e\u{301}, longer than fifteen bytes\"", "a raw decomposed e\u{301}, longer than fifteen bytes"),
+        (#""raw non-ASCII without escapes: CAFÉ, café, 日本語""#, "raw non-ASCII without escapes: CAFÉ, café, 日本語"),
+        (#""\u00c9\u00e9\u00df\u65e5\u672c\u8a9e\u00c9\u00e9""#, "Ééß日本語Éé"),
+        (#""ASCII for more than sixteen bytes, then é""#, "ASCII for more than sixteen bytes, then é"),
         (#""日本語 テスト with an \t escape""#, "日本語 テスト with an \t escape"),
         (#""\ud83d\ude00 and 😀""#, "😀 and 😀"),
         (#""\u0041\u0042C""#, "ABC"),
@@ -63,17 +68,18 @@ struct ParsedStringTests {
     }
 
     /// Random strings of ASCII, two-, three- and four-byte characters, each written raw or as a
-    /// `\u` escape (a surrogate pair above U+FFFF), parsed back.
+    /// `\u` escape (a surrogate pair above U+FFFF), or every one escaped, parsed back.
     @Test func randomStringsRoundTrip() throws {
         var random = SplitMix64(seed: 0x5EED_0F_57)
         let pool: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "\n", "é", "ß", "\u{301}", "語", "テ", "\u{FFFD}", "😀", "🚀", "\u{10FFFF}"]
-        for _ in 0..<2_000 {
+        for iteration in 0..<2_000 {
             var expected = String.UnicodeScalarView()
             var json = "\""
+            let escapesAll = iteration % 4 == 0
             for _ in 0..<Int(random.next() % 40) {
                 let scalar = pool[Int(random.next() % UInt64(pool.count))]
                 expected.append(scalar)
-                if random.next() % 3 == 0 || scalar == "\"" || scalar == "\\" || scalar == "\n" {
+                if escapesAll || random.next() % 3 == 0 || scalar == "\"" || scalar == "\\" || scalar == "\n" {
                     json += Self.escape(scalar)
                 } else {
                     json.unicodeScalars.append(scalar)
@@ -86,6 +92,37 @@ struct ParsedStringTests {
             }
             Self.expectSame(parsed, String(expected))
         }
+    }
+
+    /// An ill-formed byte in a string longer than a block, at every offset and with or without an
+    /// escape before it, is reported where it is, and as the first one.
+    @Test(arguments: [false, true])
+    func invalidUTF8IsLocatedAtEveryOffset(escaped: Bool) {
+        let content = Array((escaped ? #"an \"escaped\" string with é, 日本, \u00e9 😀 and more text"# : "a raw string with é, 日本, 😀 and more text").utf8)
+        // Offsets inside an escape, where a bad byte would make a bad escape instead.
+        var insideEscapes = Set<Int>()
+        for (index, byte) in content.enumerated() where byte == UInt8(ascii: "\\") {
+            insideEscapes.formUnion(index + 1...index + (content[index + 1] == UInt8(ascii: "u") ? 5 : 1))
+        }
+        var positions = 0
+        for offset in 0...content.count {
+            // Only between sequences and escapes: the bad byte stands alone there.
+            guard offset == content.count || content[offset] & 0xC0 != 0x80, !insideEscapes.contains(offset) else { continue }
+            for bad: [UInt8] in [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98]] {
+                var input = Array(#"{"key": ""#.utf8)
+                let badAt = input.count + offset
+                input += content[..<offset]
+                input += bad
+                input += content[offset...]
+                input += Array("\"}".utf8)
+                let error = #expect(throws: EvalNormError.self) { try JSONParser().parse(input) }
+                #expect(error?.code == .invalidUTF8, "\(bad) at \(offset)")
+                #expect(error?.location?.byteOffset == badAt, "\(bad) at \(offset)")
+                #expect(error?.pointer.description == "/key")
+            }
+            positions += 1
+        }
+        #expect(positions > 30)
     }
 
     /// `scalar` as one `\u` escape, or two for a surrogate pair.

@@ -133,4 +133,52 @@ struct StringBytesTests {
             #expect(found == expected, "\(bytes) from \(from)")
         }
     }
+
+    /// The parser's scan stops where `endOfPlainContent` does, and notes a byte >= 0x80 in `seen`
+    /// exactly when one lies in the bytes it passed over: bytes after the stop never count.
+    @Test func endOfPlainRunNotesOnlyTheBytesPassedOver() {
+        var random = SplitMix64(seed: 4077)
+        let interesting: [UInt8] = [0x00, 0x1F, 0x22, 0x5C, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+        var nonASCII = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(random.next() % 48) {
+                let pick = random.next()
+                bytes.append(pick % 6 != 0 ? UInt8(0x61 + (pick >> 3) % 26) : interesting[Int((pick >> 3) % UInt64(interesting.count))])
+            }
+            let from = Int(random.next() % UInt64(bytes.count + 1))
+            let expectedEnd = bytes[from...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+            let expectedNonASCII = bytes[from..<expectedEnd].contains { $0 >= 0x80 }
+            if expectedNonASCII { nonASCII += 1 }
+            var seen: UInt64 = 0
+            let end = bytes.withUnsafeBufferPointer { StringBytes.endOfPlainRun(in: $0, from: from, seen: &seen) }
+            #expect(end == expectedEnd, "\(bytes) from \(from)")
+            #expect((seen & 0x8080_8080_8080_8080 != 0) == expectedNonASCII, "\(bytes) from \(from)")
+        }
+        #expect(nonASCII > 1_000)
+    }
+
+    /// Checked from a `start` past bytes that are not UTF-8 at all (as in the parser, where `start`
+    /// is a string's content): the answer depends on `start...` only, never on the bytes before.
+    @Test func checkFromStartIgnoresTheBytesBefore() {
+        var random = SplitMix64(seed: 1906)
+        let prefixes: [[UInt8]] = [[], [0x22], [0x5B, 0x22], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0x61, 0xF0, 0x9F, 0x98], [0xE0], [0xFF, 0xFF, 0xFF, 0xFF]]
+        let pieces: [[UInt8]] = [[0x61], [0x80], [0xAC], [0x98, 0x80], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xFF]]
+        var valid = 0
+        for _ in 0..<20_000 {
+            let prefix = prefixes[Int(random.next() % UInt64(prefixes.count))]
+            var content: [UInt8] = []
+            if random.next() % 2 == 0 { content += pieces[Int(random.next() % 3)] }  // often a stray continuation first
+            for _ in 0..<(random.next() % 40) {
+                content += random.next() % 8 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [0x61]
+            }
+            let expected = String(validating: content, as: UTF8.self) != nil
+            if expected { valid += 1 }
+            let bytes = prefix + content
+            let end = bytes.withUnsafeBufferPointer { StringBytes.wellFormedUTF8End(in: $0, from: prefix.count, to: $0.count) }
+            #expect((end != nil) == expected, "\(prefix) + \(content)")
+            if expected { #expect(end == bytes.count) }
+        }
+        #expect(valid > 2_000 && valid < 18_000)
+    }
 }
