@@ -16,7 +16,7 @@ let package = Package(
         // A thin `main.swift` around EvalNormCLI.
         .executableTarget(name: "evalnorm", dependencies: ["EvalNormCLI"]),
         // EvalNorm against Foundation on the same generated data, in the same run.
-        .executableTarget(name: "evalnorm-bench", dependencies: ["EvalNorm"]),
+        .executableTarget(name: "evalnorm-bench", dependencies: ["EvalNorm", "EvalNormCLI"]),
         .testTarget(
             name: "EvalNormTests",
             dependencies: ["EvalNorm", "EvalNormCLI"],

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The median of `iterations` timed runs of `body`, in seconds, after one untimed warm-up run.
 func measure(_ iterations: Int, _ body: () -> Void) -> Double {
     body()
@@ -19,73 +13,79 @@ func measure(_ iterations: Int, _ body: () -> Void) -> Double {
     return times[times.count / 2]
 }
 
-/// One task done by EvalNorm and by Foundation on the same data.
-struct Comparison {
-    var name: String
-    /// Bytes EvalNorm reads or writes per run.
+/// One side of a task, timed: the median seconds per run, what a run reads or writes, and the peak
+/// memory of the process that timed it.
+struct SideResult {
+    var seconds: Double
     var bytes: Int
-    var evalNorm: Double
-    var foundation: Double
-    var foundationName: String
-    /// Bytes Foundation reads or writes per run (writers may differ in escaping).
-    var foundationBytes: Int?
-    /// The number of documents per run, for tasks over many documents.
     var documents: Int?
+    /// The process's peak resident memory while timing, in MB (its inputs included).
+    var peakMB: Double
 
-    init(name: String, bytes: Int, evalNorm: Double, foundation: Double, foundationName: String,
-         foundationBytes: Int? = nil, documents: Int? = nil) {
-        self.name = name
+    var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
+    var documentsPerSecond: Double? { documents.map { Double($0) / seconds } }
+
+    /// The line a child process prints: `seconds bytes documents peakMB`, `-1` for no documents.
+    var line: String { "\(seconds) \(bytes) \(documents ?? -1) \(peakMB)" }
+
+    init(seconds: Double, bytes: Int, documents: Int?, peakMB: Double) {
+        self.seconds = seconds
         self.bytes = bytes
-        self.evalNorm = evalNorm
-        self.foundation = foundation
-        self.foundationName = foundationName
-        self.foundationBytes = foundationBytes
         self.documents = documents
+        self.peakMB = peakMB
     }
 
-    var evalNormMBps: Double { Double(bytes) / 1e6 / evalNorm }
-    var foundationMBps: Double { Double(foundationBytes ?? bytes) / 1e6 / foundation }
+    /// Reads ``line``.
+    init?(line: String) {
+        let fields = line.split(separator: " ")
+        guard fields.count == 4, let seconds = Double(fields[0]), seconds > 0, let bytes = Int(fields[1]),
+              let documents = Int(fields[2]), let peakMB = Double(fields[3])
+        else { return nil }
+        self.init(seconds: seconds, bytes: bytes, documents: documents < 0 ? nil : documents, peakMB: peakMB)
+    }
+}
+
+/// One task done by EvalNorm and by Foundation on the same data.
+struct Comparison {
+    var task: BenchTask
+    var evalNorm: SideResult
+    var foundation: SideResult
+
     /// How many times faster EvalNorm is, in time per run on the same input.
-    var ratio: Double { foundation / evalNorm }
-    /// EvalNorm's documents per second, for tasks over many documents.
-    var evalNormDocumentsPerSecond: Double? { documents.map { Double($0) / evalNorm } }
+    var ratio: Double { foundation.seconds / evalNorm.seconds }
 }
 
-#if canImport(Glibc)
-let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
-#else
-let RUSAGE_SELF_WHO = RUSAGE_SELF
-#endif
-
-/// Peak resident memory of this process so far, in MB.
-func peakResidentMB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF_WHO, &usage)
-    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-}
-
-func report(_ comparisons: [Comparison], inputBytes: Int, options: Options) {
+func report(_ comparisons: [Comparison], options: Options) {
     if options.json {
         var lines: [String] = []
         for comparison in comparisons {
-            let documents = comparison.documents.map { #","documents":\#($0),"documentsPerSecond":\#(Int(comparison.evalNormDocumentsPerSecond ?? 0))"# } ?? ""
+            let evalNorm = comparison.evalNorm
+            let foundation = comparison.foundation
+            let documents = evalNorm.documents.map { #","documents":\#($0),"documentsPerSecond":\#(Int(evalNorm.documentsPerSecond ?? 0))"# } ?? ""
             lines.append(String(
-                format: #"{"task":"%@","bytes":%d,"evalnormSeconds":%.6f,"evalnormMBps":%.1f,"foundation":"%@","foundationSeconds":%.6f,"foundationMBps":%.1f,"ratio":%.2f"#,
-                comparison.name, comparison.bytes, comparison.evalNorm, comparison.evalNormMBps,
-                comparison.foundationName, comparison.foundation, comparison.foundationMBps, comparison.ratio) + documents + "}")
+                format: #"{"task":"%@","name":"%@","bytes":%d,"evalnormSeconds":%.6f,"evalnormMBps":%.1f,"evalnormPeakRSSMB":%.1f,"foundation":"%@","foundationSeconds":%.6f,"foundationMBps":%.1f,"foundationPeakRSSMB":%.1f,"ratio":%.2f"#,
+                comparison.task.id, comparison.task.name, evalNorm.bytes, evalNorm.seconds, evalNorm.megabytesPerSecond, evalNorm.peakMB,
+                comparison.task.foundationName, foundation.seconds, foundation.megabytesPerSecond, foundation.peakMB, comparison.ratio) + documents + "}")
         }
-        print(#"{"inputBytes":\#(inputBytes),"iterations":\#(options.iterations),"seed":\#(options.seed),"peakRSSMB":\#(String(format: "%.1f", peakResidentMB())),"results":[\#(lines.joined(separator: ","))]}"#)
+        print(#"{"sizeMB":\#(options.sizeMB),"iterations":\#(options.iterations),"seed":\#(options.seed),"results":[\#(lines.joined(separator: ","))]}"#)
         return
     }
-    print(String(format: "evalnorm-bench: %.1f MB generated dump (seed %llu), median of %d runs, one core (\"split\": two)", Double(inputBytes) / 1e6, options.seed, options.iterations))
+    print(String(format: "evalnorm-bench: %d MB of generated data per task (seed %llu), median of %d runs, one core but for \"split\" and \"2 jobs\"",
+                 options.sizeMB, options.seed, options.iterations))
+    print("each side timed in a process of its own; peak: its resident memory, MB, the input in memory included")
     print("")
-    print("task".padding(toLength: 18, withPad: " ", startingAt: 0) + "EvalNorm MB/s   Foundation MB/s   ratio   (Foundation API)")
+    print(pad("task", 22) + "EvalNorm MB/s  peak   Foundation MB/s  peak    ratio   EvalNorm docs/s   (Foundation API)")
     for comparison in comparisons {
-        print(comparison.name.padding(toLength: 18, withPad: " ", startingAt: 0)
-            + String(format: "%13.1f   %15.1f   %5.2fx", comparison.evalNormMBps, comparison.foundationMBps, comparison.ratio)
-            + "   (\(comparison.foundationName))"
-            + (comparison.evalNormDocumentsPerSecond.map { String(format: "; %.0f documents/s", $0) } ?? ""))
+        let evalNorm = comparison.evalNorm
+        let foundation = comparison.foundation
+        print(pad(comparison.task.name, 22)
+            + String(format: "%13.1f %5.0f   %15.1f %5.0f   %6.2fx", evalNorm.megabytesPerSecond, evalNorm.peakMB,
+                     foundation.megabytesPerSecond, foundation.peakMB, comparison.ratio)
+            + (evalNorm.documentsPerSecond.map { String(format: "   %15.0f", $0) } ?? String(repeating: " ", count: 18))
+            + "   (\(comparison.task.foundationName))")
     }
-    print("")
-    print(String(format: "peak RSS %.0f MB", peakResidentMB()))
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0)
 }

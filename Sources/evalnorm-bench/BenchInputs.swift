@@ -1,0 +1,74 @@
+import EvalNorm
+import Foundation
+
+/// The benchmark's generated inputs, each made when a task first asks for it: a child process that
+/// times one task makes only that task's input.
+///
+/// Each input has a generator of its own, seeded from `--seed` and the input's place in this list,
+/// so that it is the same whichever task asks for it first.
+final class BenchInputs {
+    let options: Options
+    private var targetBytes: Int { options.sizeMB * 1_000_000 }
+
+    init(options: Options) {
+        self.options = options
+    }
+
+    private func generator(_ offset: UInt64) -> DumpGenerator {
+        DumpGenerator(seed: options.seed &+ offset)
+    }
+
+    /// A string-heavy dump: one run with records, as one document.
+    lazy var dump: [UInt8] = {
+        var generator = generator(0)
+        return generator.makeDump(targetBytes: targetBytes)
+    }()
+
+    lazy var dumpData = Data(dump)
+
+    /// The dump, parsed by EvalNorm (`nil` when it does not parse, which `main` reports).
+    lazy var dumpValue: JSONValue? = try? JSONParser().parse(dump)
+
+    /// The dump, parsed by Foundation.
+    lazy var dumpObject: Any? = try? JSONSerialization.jsonObject(with: dumpData)
+
+    /// Aegis runs (GET /runs/{id}) of 50 evaluations each: string-heavy.
+    lazy var aegis: VendorInput? = {
+        var generator = generator(1)
+        let runs = generator.makeAegisRuns(targetBytes: targetBytes, evaluationsPerRun: 50)
+        return VendorInput(codec: AegisCodec(), runs: runs.map { [(kind: DocumentKind.run, bytes: $0)] })
+    }()
+
+    /// Lunary runs (GET /v1/runs/{id}), each a few KB of chat: string-heavy.
+    lazy var lunary: VendorInput? = {
+        var generator = generator(2)
+        var runs: [[(kind: DocumentKind, bytes: [UInt8])]] = []
+        generator.makeLunaryNDJSON(targetBytes: targetBytes) { line in
+            runs.append([(kind: .run, bytes: Array(line.dropLast()))])  // without its newline
+        }
+        return VendorInput(codec: LunaryCodec(), runs: runs)
+    }()
+
+    /// A file of Lunary runs, one per line, for the NDJSON tasks (see ``removeTemporaryFiles()``).
+    lazy var lunaryNDJSONPath: String? = {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("evalnorm-bench-lunary-\(ProcessInfo.processInfo.processIdentifier).ndjson").path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            FileHandle.standardError.write(Data("evalnorm-bench: cannot write \(path)\n".utf8))
+            return nil
+        }
+        var generator = generator(2)
+        generator.makeLunaryNDJSON(targetBytes: targetBytes) { file.write(Data($0)) }
+        try? file.close()
+        temporaryFiles.append(path)
+        return path
+    }()
+
+    private var temporaryFiles: [String] = []
+
+    /// Removes the files written for the tasks (a process's globals are never deinitialized).
+    func removeTemporaryFiles() {
+        for path in temporaryFiles { try? FileManager.default.removeItem(atPath: path) }
+        temporaryFiles = []
+    }
+}
