@@ -5,8 +5,8 @@
 /// strings, numbers and small objects that vendor exports hold. The text is written directly, not
 /// through EvalNorm's writer, so the benchmark does not grade its own homework.
 struct DumpGenerator {
-    private var random: SplitMix64
-    private var output: [UInt8] = []
+    var random: SplitMix64
+    var output: [UInt8] = []
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -190,7 +190,7 @@ struct DumpGenerator {
     }
 
     /// Numbers in the forms vendors write them: integers, fractions, exponents, long decimals.
-    private mutating func appendNumber() {
+    mutating func appendNumber() {
         switch random.next(below: 5) {
         case 0: append(String(random.next(below: 6)))
         case 1: append("0." + String(random.next(below: 1_000_000)))
@@ -208,7 +208,7 @@ struct DumpGenerator {
         "model", "output", "score", "context", "retrieved", "passage", "says", "shipping", "is", "free",
     ]
 
-    private mutating func appendText(words count: Int) {
+    mutating func appendText(words count: Int) {
         append("\"")
         for position in 0..<count {
             if position > 0 { append(" ") }
@@ -217,7 +217,7 @@ struct DumpGenerator {
         append("\"")
     }
 
-    private mutating func append(_ text: String) {
+    mutating func append(_ text: String) {
         output.append(contentsOf: text.utf8)
     }
 }
