@@ -49,6 +49,22 @@ final class BenchInputs {
         return VendorInput(codec: LunaryCodec(), runs: runs)
     }()
 
+    /// Scorecard runs, each a run document and its records pages of 50 records: string-heavy.
+    lazy var scorecard: VendorInput? = {
+        var generator = generator(3)
+        let runs = generator.makeScorecardRuns(targetBytes: targetBytes, recordsPerPage: 50)
+        return VendorInput(codec: ScorecardCodec(), runs: runs.map { documents in
+            documents.enumerated().map { (kind: $0.offset == 0 ? DocumentKind.run : .recordsPage, bytes: $0.element) }
+        })
+    }()
+
+    /// DataFramer generation runs: key-heavy (many small objects of short values).
+    lazy var dataFramer: VendorInput? = {
+        var generator = generator(4)
+        let runs = generator.makeDataFramerRuns(targetBytes: targetBytes)
+        return VendorInput(codec: DataFramerCodec(), runs: runs.map { [(kind: DocumentKind.run, bytes: $0)] })
+    }()
+
     /// A file of Lunary runs, one per line, for the NDJSON tasks (see ``removeTemporaryFiles()``).
     lazy var lunaryNDJSONPath: String? = {
         let path = FileManager.default.temporaryDirectory

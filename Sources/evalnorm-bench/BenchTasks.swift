@@ -33,7 +33,9 @@ struct BenchTask {
 /// Every task, in the order of the table.
 var benchTasks: [BenchTask] {
     dumpTasks + aegisTasks
-    + vendorTasks("Lunary", id: "lunary", input: { $0.lunary })
+        + vendorTasks("Lunary", id: "lunary", input: { $0.lunary })
+        + vendorTasks("Scorecard", id: "scorecard", input: { $0.scorecard })
+        + vendorTasks("DataFramer", id: "dataframer", input: { $0.dataFramer })
         + ndjsonTasks
 }
 

@@ -74,11 +74,11 @@ func report(_ comparisons: [Comparison], options: Options) {
                  options.sizeMB, options.seed, options.iterations))
     print("each side timed in a process of its own; peak: its resident memory, MB, the input in memory included")
     print("")
-    print(pad("task", 22) + "EvalNorm MB/s  peak   Foundation MB/s  peak    ratio   EvalNorm docs/s   (Foundation API)")
+    print(pad("task", 26) + "EvalNorm MB/s  peak   Foundation MB/s  peak    ratio   EvalNorm docs/s   (Foundation API)")
     for comparison in comparisons {
         let evalNorm = comparison.evalNorm
         let foundation = comparison.foundation
-        print(pad(comparison.task.name, 22)
+        print(pad(comparison.task.name, 26)
             + String(format: "%13.1f %5.0f   %15.1f %5.0f   %6.2fx", evalNorm.megabytesPerSecond, evalNorm.peakMB,
                      foundation.megabytesPerSecond, foundation.peakMB, comparison.ratio)
             + (evalNorm.documentsPerSecond.map { String(format: "   %15.0f", $0) } ?? String(repeating: " ", count: 18))

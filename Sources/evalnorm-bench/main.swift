@@ -22,9 +22,10 @@ import Darwin
  The tasks, on MB megabytes of generated data each:
  - a string-heavy dump (one run with records): parse, write, and reformat as `evalnorm fmt` does;
    "split" rows on two threads, as the CLI reads and reformats documents of 2 MiB or more;
- - Aegis runs (50 evaluations each) and Lunary runs, string-heavy: parse + validate against the
-   vendor schema (as `evalnorm validate`), decode the parsed documents to EvalRun, encode the runs
-   back to vendor JSON text; for Aegis also parse and validate apart, and canonical encode;
+ - Aegis runs (50 evaluations each), Lunary runs and Scorecard runs (a run and its records pages),
+   string-heavy, and DataFramer runs, key-heavy: parse + validate against the vendor schema (as
+   `evalnorm validate`), decode the parsed documents to EvalRun, encode the runs back to vendor JSON
+   text; for Aegis also parse and validate apart, and canonical encode;
  - NDJSON: `evalnorm normalize --ndjson` on a file of Lunary runs with 1 and 2 jobs, in-process.
  Foundation's baselines: JSONSerialization parsing and writing the same documents (it has no
  schema validator and knows no vendor, so the ratio of a validation says how it compares with
@@ -71,7 +72,19 @@ func parseOptions(_ arguments: [String]) -> Options? {
     return options
 }
 
-let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--only TASK,...] [--json]\n       evalnorm-bench --profile TASK [--size MB] [--iterations N]\n       evalnorm-bench --write-lunary-ndjson MB\n       evalnorm-bench --write-aegis-run MB\n"
+let usage = "USAGE: evalnorm-bench [--size MB] [--iterations N] [--seed S] [--only TASK,...] [--json]\n       evalnorm-bench --profile TASK [--size MB] [--iterations N]\n       evalnorm-bench --write-lunary-ndjson MB\n       evalnorm-bench --write-aegis-run MB\n       evalnorm-bench --check-generators [SEED]\n"
+
+// `--check-generators [SEED]` checks the payload generators against the library (GeneratorCheck.swift),
+// prints the problems found, and exits 1 if there are any. It times nothing, so a debug build may run it.
+if (2...3).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "--check-generators" {
+    guard let seed = CommandLine.arguments.count == 3 ? UInt64(CommandLine.arguments[2]) : 20_261_123 else {
+        FileHandle.standardError.write(Data(("evalnorm-bench: invalid arguments\n" + usage).utf8))
+        exit(64)
+    }
+    let problems = checkGenerators(seed: seed)
+    for problem in problems { print(problem) }
+    exit(problems.isEmpty ? 0 : 1)
+}
 
 // `--write-lunary-ndjson MB` writes generated Lunary runs as NDJSON to stdout and exits, as input for
 // Scripts/bench-ndjson.sh (which times `evalnorm normalize --ndjson` with 1 and 2 jobs).
