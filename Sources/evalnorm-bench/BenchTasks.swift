@@ -26,6 +26,12 @@ struct BenchTask {
     /// Tasks with the same key share one timing of Foundation's side (a split parse and a one-thread
     /// parse have the same baseline).
     var foundationKey: String
+    /// 2 for the rows timed on two cores (a split parse or reformat, two NDJSON jobs); the others are
+    /// kept on one core, Foundation's side too.
+    var cores = 1
+    /// Whether Foundation's side does the same work; when not (validating parsed documents against
+    /// Foundation merely parsing them), the row has no ratio.
+    var hasEquivalent = true
     var evalNorm: (BenchInputs) -> Workload?
     var foundation: (BenchInputs) -> Workload?
 }
@@ -33,9 +39,9 @@ struct BenchTask {
 /// Every task, in the order of the table.
 var benchTasks: [BenchTask] {
     dumpTasks + aegisTasks
-        + vendorTasks("Lunary", id: "lunary", input: { $0.lunary })
-        + vendorTasks("Scorecard", id: "scorecard", input: { $0.scorecard })
-        + vendorTasks("DataFramer", id: "dataframer", input: { $0.dataFramer })
+        + vendorTasks("Lunary", id: "lunary", input: { $0.lunary() })
+        + vendorTasks("Scorecard", id: "scorecard", input: { $0.scorecard() })
+        + vendorTasks("DataFramer", id: "dataframer", input: { $0.dataFramer() })
         + ndjsonTasks
 }
 
@@ -52,7 +58,7 @@ private var dumpTasks: [BenchTask] { [
     ),
     // The same parse as the CLI's, which reads a document of 2 MiB or more on two threads (ParseSplit).
     BenchTask(
-        id: "parse-split", name: "parse, split", foundationName: "JSONSerialization.jsonObject", foundationKey: "parse",
+        id: "parse-split", name: "parse, split", foundationName: "JSONSerialization.jsonObject", foundationKey: "parse", cores: 2,
         evalNorm: { inputs in
             let dump = inputs.dump
             return Workload(bytes: dump.count) { _ = try? JSONParser().parse(dump) }
@@ -82,6 +88,7 @@ private var dumpTasks: [BenchTask] { [
     // The same reformat as `evalnorm fmt --compact`, which splits a document of 2 MiB or more between two threads.
     BenchTask(
         id: "reformat-split", name: "reformat, split", foundationName: "JSONSerialization.jsonObject + data", foundationKey: "reformat",
+        cores: 2,
         evalNorm: { inputs in
             let dump = inputs.dump
             return Workload(bytes: dump.count) { _ = try? JSONWriter().reformat(dump) }
@@ -109,68 +116,74 @@ private var aegisTasks: [BenchTask] { [
     BenchTask(
         id: "aegis-parse", name: "Aegis parse", foundationName: "JSONSerialization.jsonObject", foundationKey: "aegis-parse",
         evalNorm: { inputs in
-            guard let aegis = inputs.aegis else { return nil }
+            let aegis = inputs.aegis()
             let documents = aegis.documents.map(\.bytes)
             return Workload(bytes: aegis.byteCount, documents: documents.count) {
                 for document in documents { _ = try? JSONParser().parse(document) }
             }
         },
-        foundation: { foundationParse($0.aegis) }
+        foundation: { foundationParse($0.aegis()) }
     ),
     BenchTask(
         id: "aegis-validate", name: "Aegis validate", foundationName: "JSONSerialization.jsonObject, no validation", foundationKey: "aegis-parse",
+        hasEquivalent: false,
         evalNorm: { inputs in
-            guard let aegis = inputs.aegis else { return nil }
-            return Workload(bytes: aegis.byteCount, documents: aegis.runs.count) {
-                for document in aegis.documents { _ = aegis.schemas[document.kind]?.validate(document.value) }
+            let aegis = inputs.aegis()
+            let schemas = aegis.schemas
+            let documents = aegis.parsedRuns().flatMap { $0 }
+            return Workload(bytes: aegis.byteCount, documents: documents.count) {
+                for document in documents { _ = schemas[document.kind]?.validate(document.value) }
             }
         },
-        foundation: { foundationParse($0.aegis) }
+        foundation: { foundationParse($0.aegis()) }
     ),
-] + vendorTasks("Aegis", id: "aegis", input: { $0.aegis }) + [
+] + vendorTasks("Aegis", id: "aegis", input: { $0.aegis() }) + [
     BenchTask(
         id: "canonical-encode", name: "canonical encode", foundationName: "JSONEncoder EvalRun", foundationKey: "canonical-encode",
         evalNorm: { inputs in
-            guard let aegis = inputs.aegis else { return nil }
-            let bytes = aegis.canonicalJSON().reduce(0) { $0 + $1.count }
-            return Workload(bytes: bytes, documents: aegis.decoded.count) {
-                for run in aegis.decoded { _ = CanonicalCodec().encode(run, style: .compact) }
+            let runs = inputs.aegis().decodedRuns()
+            let bytes = runs.reduce(0) { $0 + CanonicalCodec().encode($1, style: .compact).count }
+            return Workload(bytes: bytes, documents: runs.count) {
+                for run in runs { _ = CanonicalCodec().encode(run, style: .compact) }
             }
         },
         foundation: { inputs in
-            guard let aegis = inputs.aegis else { return nil }
-            let bytes = aegis.decoded.reduce(0) { $0 + ((try? JSONEncoder().encode($1))?.count ?? 0) }
-            return Workload(bytes: bytes, documents: aegis.decoded.count) {
-                for run in aegis.decoded { _ = try? JSONEncoder().encode(run) }
+            let runs = inputs.aegis().decodedRuns()
+            let bytes = runs.reduce(0) { $0 + ((try? JSONEncoder().encode($1))?.count ?? 0) }
+            return Workload(bytes: bytes, documents: runs.count) {
+                for run in runs { _ = try? JSONEncoder().encode(run) }
             }
         }
     ),
 ] }
 
 /// A vendor's documents from bytes to `EvalRun` and back: parse + validate (as `evalnorm validate`),
-/// decode the parsed documents, encode the runs back to vendor JSON text.
-func vendorTasks(_ vendor: String, id: String, input: @escaping (BenchInputs) -> VendorInput?) -> [BenchTask] {
+/// decode from bytes, and encode the runs back to vendor JSON text (MB/s of the vendor's documents).
+func vendorTasks(_ vendor: String, id: String, input: @escaping (BenchInputs) -> VendorInput) -> [BenchTask] {
     [
         BenchTask(
             id: "\(id)-parse-validate", name: "\(vendor) parse+validate", foundationName: "JSONSerialization.jsonObject, no validation",
             foundationKey: "\(id)-parse",
             evalNorm: { inputs in
-                guard let vendorInput = input(inputs) else { return nil }
+                let vendorInput = input(inputs)
+                _ = vendorInput.schemas  // compiled before the timing, as a long-running process would
                 return Workload(bytes: vendorInput.byteCount, documents: vendorInput.documents.count) { vendorInput.parseAndValidate() }
             },
             foundation: { foundationParse(input($0)) }
         ),
+        // From bytes to `EvalRun` on both sides: EvalNorm parses the vendor's documents and decodes
+        // them; JSONDecoder reads the canonical JSON of the same runs (its MB/s is of those bytes).
         BenchTask(
             id: "\(id)-decode", name: "\(vendor) decode", foundationName: "JSONDecoder EvalRun from canonical JSON",
             foundationKey: "\(id)-decode",
             evalNorm: { inputs in
-                guard let vendorInput = input(inputs) else { return nil }
-                return Workload(bytes: vendorInput.byteCount, documents: vendorInput.documents.count) { vendorInput.decodeAll() }
+                let vendorInput = input(inputs)
+                return Workload(bytes: vendorInput.byteCount, documents: vendorInput.documents.count) { vendorInput.parseAndDecode() }
             },
             foundation: { inputs in
-                guard let vendorInput = input(inputs) else { return nil }
+                let vendorInput = input(inputs)
                 let canonical = vendorInput.canonicalJSON()
-                return Workload(bytes: vendorInput.byteCount, documents: vendorInput.documents.count) {
+                return Workload(bytes: canonical.reduce(0) { $0 + $1.count }, documents: vendorInput.documents.count) {
                     for data in canonical { _ = try? JSONDecoder().decode(EvalRun.self, from: data) }
                 }
             }
@@ -179,11 +192,17 @@ func vendorTasks(_ vendor: String, id: String, input: @escaping (BenchInputs) ->
             id: "\(id)-encode", name: "\(vendor) encode", foundationName: "JSONSerialization.data of the parsed documents",
             foundationKey: "\(id)-encode",
             evalNorm: { inputs in
-                guard let vendorInput = input(inputs) else { return nil }
-                return Workload(bytes: vendorInput.byteCount, documents: vendorInput.documents.count) { vendorInput.encodeAll() }
+                let vendorInput = input(inputs)
+                let codec = vendorInput.codec
+                let runs = vendorInput.decodedRuns()
+                return Workload(bytes: vendorInput.byteCount, documents: vendorInput.documents.count) {
+                    for run in runs {
+                        for document in (try? codec.encode(run)) ?? [] { _ = JSONWriter().write(document.value) }
+                    }
+                }
             },
             foundation: { inputs in
-                guard let vendorInput = input(inputs) else { return nil }
+                let vendorInput = input(inputs)
                 let objects = vendorInput.foundationObjects()
                 return Workload(bytes: vendorInput.byteCount, documents: objects.count) {
                     for object in objects { _ = try? JSONSerialization.data(withJSONObject: object) }
@@ -194,8 +213,7 @@ func vendorTasks(_ vendor: String, id: String, input: @escaping (BenchInputs) ->
 }
 
 /// Foundation parsing each of a vendor's documents.
-private func foundationParse(_ vendorInput: VendorInput?) -> Workload? {
-    guard let vendorInput else { return nil }
+private func foundationParse(_ vendorInput: VendorInput) -> Workload? {
     let documents = vendorInput.documents.map { Data($0.bytes) }
     return Workload(bytes: vendorInput.byteCount, documents: documents.count) {
         for data in documents { _ = try? JSONSerialization.jsonObject(with: data) }
@@ -209,7 +227,7 @@ private func foundationParse(_ vendorInput: VendorInput?) -> Workload? {
 private var ndjsonTasks: [BenchTask] { [1, 2].map { jobs in
     BenchTask(
         id: "ndjson-\(jobs)", name: "NDJSON, \(jobs) job\(jobs == 1 ? "" : "s")",
-        foundationName: "JSONSerialization per line, parse + data", foundationKey: "ndjson",
+        foundationName: "JSONSerialization per line, parse + data", foundationKey: "ndjson", cores: jobs,
         evalNorm: { inputs in normalizeNDJSON(inputs, jobs: jobs) },
         foundation: foundationNDJSON
     )
@@ -229,13 +247,13 @@ private func normalizeNDJSON(_ inputs: BenchInputs, jobs: Int) -> Workload? {
         FileHandle.standardError.write(Data("evalnorm-bench: evalnorm \(arguments.joined(separator: " ")) failed\n".utf8))
         return nil
     }
-    return Workload(bytes: size, documents: lineCount(path)) { _ = EvalNormTool.run(arguments, context: context) }
+    return Workload(bytes: size, documents: inputs.lunaryNDJSONLines) { _ = EvalNormTool.run(arguments, context: context) }
 }
 
 /// Reads the Lunary file 4 MiB at a time and parses and writes each line with Foundation.
 private func foundationNDJSON(_ inputs: BenchInputs) -> Workload? {
     guard let path = inputs.lunaryNDJSONPath, let size = fileSize(path) else { return nil }
-    return Workload(bytes: size, documents: lineCount(path)) {
+    return Workload(bytes: size, documents: inputs.lunaryNDJSONLines) {
         guard let file = FileHandle(forReadingAtPath: path) else { return }
         defer { try? file.close() }
         var pending = Data()
@@ -255,9 +273,4 @@ private func foundationNDJSON(_ inputs: BenchInputs) -> Workload? {
 
 private func fileSize(_ path: String) -> Int? {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-}
-
-private func lineCount(_ path: String) -> Int? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
 }

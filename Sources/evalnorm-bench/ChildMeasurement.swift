@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Which of a task's two sides a process times.
 enum Side: String {
     case evalNorm = "evalnorm"
@@ -25,21 +31,45 @@ func measureInChild(_ side: Side, of task: BenchTask, options: Options) -> SideR
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let line = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard process.terminationStatus == 0, let result = SideResult(line: line) else {
-        FileHandle.standardError.write(Data("evalnorm-bench: timing \(side.rawValue)'s side of \(task.id) failed (exit \(process.terminationStatus))\n".utf8))
+    guard process.terminationReason == .exit, process.terminationStatus == 0, let result = SideResult(line: line) else {
+        let how = process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
+        FileHandle.standardError.write(Data("evalnorm-bench: timing \(side.rawValue)'s side of \(task.id) failed (\(how))\n".utf8))
         return nil
     }
     return result
 }
 
-/// In the child: makes the side's input, then times it and prints the result line; `false` when the
-/// input cannot be made.
+/// In the child: keeps the process on one core unless the task is timed on two, makes the side's
+/// input, then times it and prints the result line; `false` when the input cannot be made.
 func measureHere(_ side: Side, of task: BenchTask, options: Options) -> Bool {
+    if task.cores == 1 { keepToOneCore() }
     let inputs = BenchInputs(options: options)
     defer { inputs.removeTemporaryFiles() }
     guard let workload = side == .evalNorm ? task.evalNorm(inputs) : task.foundation(inputs) else { return false }
-    PeakMemory.reset()
+    let baseMB = PeakMemory.reset()
     let seconds = measure(options.iterations, workload.run)
-    print(SideResult(seconds: seconds, bytes: workload.bytes, documents: workload.documents, peakMB: PeakMemory.peakMB()).line)
+    print(SideResult(seconds: seconds, bytes: workload.bytes, documents: workload.documents, peakMB: PeakMemory.peakMB(), baseMB: baseMB).line)
     return true
+}
+
+/// Keeps this process, and the threads it starts from now on, on the first core it may use, so that
+/// a one-core row is one core even where the library shares work between threads (`Shares`, the
+/// reformatter's UTF-8 check). Linux's `sched_setaffinity`, looked up as `MallocOptions` looks up
+/// `mallopt` (Swift's Glibc module does not import it); elsewhere nothing happens.
+private func keepToOneCore() {
+    #if canImport(Glibc)
+    typealias SetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer) -> Int32
+    typealias GetAffinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+    guard let set = dlsym(nil, "sched_setaffinity").map({ unsafeBitCast($0, to: SetAffinity.self) }),
+          let get = dlsym(nil, "sched_getaffinity").map({ unsafeBitCast($0, to: GetAffinity.self) })
+    else { return }
+    var mask = [UInt64](repeating: 0, count: 16)  // 1,024 CPUs, as glibc's cpu_set_t
+    guard mask.withUnsafeMutableBytes({ bytes in bytes.baseAddress.map { get(0, bytes.count, $0) } ?? -1 }) == 0,
+          let word = mask.firstIndex(where: { $0 != 0 })
+    else { return }
+    let first = mask[word] & (~mask[word] &+ 1)  // the lowest CPU allowed
+    mask = [UInt64](repeating: 0, count: 16)
+    mask[word] = first
+    _ = mask.withUnsafeBytes { bytes in bytes.baseAddress.map { set(0, bytes.count, $0) } }
+    #endif
 }

@@ -1,92 +1,75 @@
 import EvalNorm
 import Foundation
 
-/// One vendor's generated runs, in every form a task starts from: the documents' bytes, their parsed
-/// values, the decoded runs, the canonical JSON of those runs, and Foundation's parsed objects.
+/// One vendor's generated runs, as bytes, and the other forms a task may start from, each made only
+/// when a side asks for it (outside the timings), so that a side holds only its own inputs.
 ///
-/// Everything but the bytes is made here, outside the timings; `nil` when the generator made
-/// something that does not parse, validate or decode, which the benchmark reports instead of timing.
-struct VendorInput {
-    /// A document and the kind the codec reads it as.
+/// The generators are checked before any timing (``checkGenerators(seed:)``): every document parses
+/// and is valid, every run decodes and round-trips. So the steps here do not check again.
+final class VendorInput {
+    /// A document's bytes and the kind the codec reads it as.
     struct Document {
         var kind: DocumentKind
         var bytes: [UInt8]
-        var value: JSONValue
     }
 
     let codec: any VendorCodec
     /// Each run's documents (a Scorecard run and its records pages; one document for the others).
     let runs: [[Document]]
-    /// The schema for each document kind, as `evalnorm validate` picks it.
-    let schemas: [DocumentKind: JSONSchema]
-    let decoded: [EvalRun]
-
     /// Every document, in order.
-    var documents: [Document] { runs.flatMap { $0 } }
+    let documents: [Document]
     /// The bytes of every document, together.
-    var byteCount: Int { runs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.bytes.count } } }
+    let byteCount: Int
 
-    /// Parses, validates and decodes `runs` (each run's documents and their kinds); `nil`, with the
-    /// reason on stderr, when any of that fails.
-    init?(codec: any VendorCodec, runs: [[(kind: DocumentKind, bytes: [UInt8])]]) {
+    init(codec: any VendorCodec, runs: [[Document]]) {
         self.codec = codec
-        var parsedRuns: [[Document]] = []
-        var schemas: [DocumentKind: JSONSchema] = [:]
-        var decoded: [EvalRun] = []
-        for run in runs {
-            var documents: [Document] = []
-            for (kind, bytes) in run {
-                let schemaName = "\(codec.vendor.rawValue)-\(kind.rawValue)"
-                do {
-                    let value = try JSONParser().parse(bytes)
-                    if schemas[kind] == nil { schemas[kind] = try JSONSchema.bundled(named: schemaName) }
-                    if let schema = schemas[kind], !schema.isValid(value) {
-                        Self.report("a generated \(schemaName) document is not valid: \(schema.validate(value).errors.prefix(3))")
-                        return nil
-                    }
-                    documents.append(Document(kind: kind, bytes: bytes, value: value))
-                } catch {
-                    Self.report("a generated \(schemaName) document does not parse: \(error)")
-                    return nil
-                }
-            }
-            do {
-                decoded.append(try codec.decode(documents.map { VendorDocument(vendor: codec.vendor, kind: $0.kind, value: $0.value) }))
-            } catch {
-                Self.report("a generated \(codec.vendor) run does not decode: \(error)")
-                return nil
-            }
-            parsedRuns.append(documents)
-        }
-        self.runs = parsedRuns
-        self.schemas = schemas
-        self.decoded = decoded
+        self.runs = runs
+        documents = runs.flatMap { $0 }
+        byteCount = documents.reduce(0) { $0 + $1.bytes.count }
     }
 
-    private static func report(_ message: String) {
-        FileHandle.standardError.write(Data("evalnorm-bench: \(message)\n".utf8))
+    /// The schema for each document kind, as `evalnorm validate` picks it (`nil` for a kind without one).
+    private(set) lazy var schemas: [DocumentKind: JSONSchema] = {
+        var schemas: [DocumentKind: JSONSchema] = [:]
+        for kind in Set(documents.map(\.kind)) {
+            schemas[kind] = try? JSONSchema.bundled(named: "\(codec.vendor.rawValue)-\(kind.rawValue)")
+        }
+        return schemas
+    }()
+
+    /// Every run's documents, parsed.
+    func parsedRuns() -> [[VendorDocument]] {
+        runs.map { run in
+            run.compactMap { document in
+                (try? JSONParser().parse(document.bytes)).map { VendorDocument(vendor: codec.vendor, kind: document.kind, value: $0) }
+            }
+        }
+    }
+
+    /// Every run, decoded.
+    func decodedRuns() -> [EvalRun] {
+        parsedRuns().compactMap { try? codec.decode($0) }
     }
 
     // The steps the benchmark times, EvalNorm's side.
 
     /// Parses every document and validates it against its schema, from bytes, as `evalnorm validate` does.
     func parseAndValidate() {
+        let schemas = self.schemas
         for document in documents {
             if let value = try? JSONParser().parse(document.bytes) { _ = schemas[document.kind]?.validate(value) }
         }
     }
 
-    /// Decodes every run from its parsed documents.
-    func decodeAll() {
+    /// Parses every run's documents and decodes the run.
+    func parseAndDecode() {
         for run in runs {
-            _ = try? codec.decode(run.map { VendorDocument(vendor: codec.vendor, kind: $0.kind, value: $0.value) })
-        }
-    }
-
-    /// Encodes every decoded run back into its vendor's documents, as JSON text.
-    func encodeAll() {
-        for run in decoded {
-            for document in (try? codec.encode(run)) ?? [] { _ = JSONWriter().write(document.value) }
+            var parsed: [VendorDocument] = []
+            for document in run {
+                guard let value = try? JSONParser().parse(document.bytes) else { return }
+                parsed.append(VendorDocument(vendor: codec.vendor, kind: document.kind, value: value))
+            }
+            _ = try? codec.decode(parsed)
         }
     }
 
@@ -98,8 +81,8 @@ struct VendorInput {
         documents.compactMap { try? JSONSerialization.jsonObject(with: Data($0.bytes)) }
     }
 
-    /// The canonical JSON of every decoded run, for the `JSONDecoder` baseline.
+    /// The canonical JSON of every run, for the `JSONDecoder` baseline.
     func canonicalJSON() -> [Data] {
-        decoded.map { Data(CanonicalCodec().encode($0, style: .compact)) }
+        decodedRuns().map { Data(CanonicalCodec().encode($0, style: .compact)) }
     }
 }

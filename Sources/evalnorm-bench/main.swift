@@ -15,26 +15,30 @@ import Darwin
 
  Each task (BenchTasks.swift) has two sides, EvalNorm's and Foundation's nearest equivalent, and
  each side is timed in a child process of its own (this executable with `--measure SIDE TASK`): it
- generates its input, starts a new peak of resident memory, and prints the median of N timed runs
- after one warm-up, with that peak. So no side runs in a heap another left behind, and each has a
- peak memory of its own.
+ keeps to one core unless the row is timed on two, generates its input, starts a new peak of
+ resident memory, and prints the median of N timed runs after one warm-up, with that peak and the
+ memory resident when timing started (its inputs). So no side runs in a heap another left behind,
+ and each has memory figures of its own.
 
  The tasks, on MB megabytes of generated data each:
  - a string-heavy dump (one run with records): parse, write, and reformat as `evalnorm fmt` does;
-   "split" rows on two threads, as the CLI reads and reformats documents of 2 MiB or more;
+   "split" rows on two cores, as the CLI reads and reformats documents of 2 MiB or more;
  - Aegis runs (50 evaluations each), Lunary runs and Scorecard runs (a run and its records pages),
    string-heavy, and DataFramer runs, key-heavy: parse + validate against the vendor schema (as
-   `evalnorm validate`), decode the parsed documents to EvalRun, encode the runs back to vendor JSON
-   text; for Aegis also parse and validate apart, and canonical encode;
+   `evalnorm validate`), decode from bytes (parse + decode to EvalRun), and encode the runs back to
+   vendor JSON text; for Aegis also parse, and validate parsed documents, apart, and canonical encode;
  - NDJSON: `evalnorm normalize --ndjson` on a file of Lunary runs with 1 and 2 jobs, in-process.
  Foundation's baselines: JSONSerialization parsing and writing the same documents (it has no
- schema validator and knows no vendor, so the ratio of a validation says how it compares with
- merely reading the data), JSONDecoder reading EvalRun from the canonical JSON of the same runs,
- JSONEncoder writing them, and for NDJSON JSONSerialization parsing and writing line by line.
+ schema validator and knows no vendor: the ratio of parse + validate says how it compares with
+ merely reading the data, and validating parsed documents has no ratio), JSONDecoder reading
+ EvalRun from the canonical JSON of the same runs (its MB/s is of those bytes), JSONEncoder writing
+ them, and for NDJSON JSONSerialization parsing and writing line by line.
 
- Throughput is input MB/s, output MB/s for writing (1 MB = 10^6 bytes). Ratios above 1 mean
- EvalNorm is faster. `--profile TASK` runs only EvalNorm's side of one task, N times, in this
- process, and prints nothing: for `perf record` or `valgrind --tool=callgrind`.
+ Throughput is input MB/s, output MB/s for writing (1 MB = 10^6 bytes). Ratios are of the time per
+ run on the same data; above 1, EvalNorm is faster. The two sides of a row are timed one after the
+ other; on a machine whose speed moves, run it twice. `--profile TASK` runs only EvalNorm's side of
+ one task, N times, in this process, and prints nothing: for `perf record` or `valgrind
+ --tool=callgrind` (making the inputs, which parses, validates and decodes them once, is profiled too).
 */
 
 struct Options {
@@ -63,7 +67,9 @@ func parseOptions(_ arguments: [String]) -> Options? {
         case "--iterations": guard let count = value().flatMap(Int.init), count > 0 else { return nil }; options.iterations = count
         case "--seed": guard let seed = value().flatMap(UInt64.init) else { return nil }; options.seed = seed
         case "--json": options.json = true
-        case "--only": guard let tasks = value() else { return nil }; options.only = Set(tasks.split(separator: ",").map(String.init))
+        case "--only":
+            guard let tasks = value()?.split(separator: ",").map(String.init), !tasks.isEmpty else { return nil }
+            options.only = Set(tasks)
         case "--profile": guard let task = value() else { return nil }; options.profile = task
         case "--measure": guard let side = value().flatMap(Side.init(rawValue:)), let task = value() else { return nil }; options.measure = (side, task)
         default: return nil
@@ -125,9 +131,21 @@ if let (side, id) = options.measure, let task = tasks.first(where: { $0.id == id
 }
 
 if let id = options.profile, let task = tasks.first(where: { $0.id == id }) {
-    guard let workload = task.evalNorm(BenchInputs(options: options)) else { exit(70) }
+    let inputs = BenchInputs(options: options)
+    guard let workload = task.evalNorm(inputs) else {
+        inputs.removeTemporaryFiles()
+        exit(70)
+    }
     for _ in 0..<options.iterations { workload.run() }
+    inputs.removeTemporaryFiles()
     exit(0)
+}
+
+// The children time the generated payloads without checking them again: check them here, once.
+let problems = checkGenerators(seed: options.seed)
+guard problems.isEmpty else {
+    FileHandle.standardError.write(Data("evalnorm-bench: the generated payloads have problems:\n\(problems.joined(separator: "\n"))\n".utf8))
+    exit(70)
 }
 
 var comparisons: [Comparison] = []

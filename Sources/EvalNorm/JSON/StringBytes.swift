@@ -110,7 +110,8 @@ enum StringBytes {
     /// `String(decoding:as:)`, which gives the same string from checked bytes, only slower.
     @inline(__always)
     static func string(checkedUTF8 utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
-        assert(String(validating: utf8, as: UTF8.self) != nil, "string(checkedUTF8:) given ill-formed UTF-8")
+        // Repair changes the bytes only where they are ill-formed (and `String(validating:)` needs macOS 15).
+        assert(String(decoding: utf8, as: UTF8.self).utf8.elementsEqual(utf8), "string(checkedUTF8:) given ill-formed UTF-8")
         assert(!isASCII || utf8.allSatisfy { $0 < 0x80 }, "string(checkedUTF8:) told non-ASCII text is ASCII")
         #if compiler(>=6.2)
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
