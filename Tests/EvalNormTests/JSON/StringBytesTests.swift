@@ -117,18 +117,27 @@ struct StringBytesTests {
         #expect(valid > 500 && valid < total - 500)
     }
 
+    /// Up to 47 random bytes: lowercase letters, and one in `oneIn` a byte of `interesting`.
+    static func lettersWith(_ interesting: [UInt8], oneIn: UInt64, using random: inout SplitMix64) -> [UInt8] {
+        (0..<(random.next() % 48)).map { _ in
+            let pick = random.next()
+            return pick % oneIn != 0 ? UInt8(0x61 + (pick >> 3) % 26) : interesting[Int((pick >> 3) % UInt64(interesting.count))]
+        }
+    }
+
+    /// Byte by byte: the first `"`, `\` or control character at or after `from`, or the end.
+    static func firstSpecialByte(in bytes: [UInt8], from: Int) -> Int {
+        bytes[from...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+    }
+
     /// The scan stops at the first `"`, `\` or control character, non-ASCII bytes being plain content.
     @Test func endOfPlainContentFindsTheFirstSpecialByte() {
         var random = SplitMix64(seed: 20)
         let interesting: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x61]
         for _ in 0..<20_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<(random.next() % 48) {
-                let pick = random.next()
-                bytes.append(pick % 8 != 0 ? UInt8(0x61 + (pick >> 3) % 26) : interesting[Int((pick >> 3) % UInt64(interesting.count))])
-            }
+            let bytes = Self.lettersWith(interesting, oneIn: 8, using: &random)
             let from = Int(random.next() % UInt64(bytes.count + 1))
-            let expected = bytes[from...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+            let expected = Self.firstSpecialByte(in: bytes, from: from)
             let found = bytes.withUnsafeBufferPointer { StringBytes.endOfPlainContent(in: $0, from: from) }
             #expect(found == expected, "\(bytes) from \(from)")
         }
@@ -141,13 +150,9 @@ struct StringBytesTests {
         let interesting: [UInt8] = [0x00, 0x1F, 0x22, 0x5C, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
         var nonASCII = 0
         for _ in 0..<20_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<(random.next() % 48) {
-                let pick = random.next()
-                bytes.append(pick % 6 != 0 ? UInt8(0x61 + (pick >> 3) % 26) : interesting[Int((pick >> 3) % UInt64(interesting.count))])
-            }
+            let bytes = Self.lettersWith(interesting, oneIn: 6, using: &random)
             let from = Int(random.next() % UInt64(bytes.count + 1))
-            let expectedEnd = bytes[from...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+            let expectedEnd = Self.firstSpecialByte(in: bytes, from: from)
             let expectedNonASCII = bytes[from..<expectedEnd].contains { $0 >= 0x80 }
             if expectedNonASCII { nonASCII += 1 }
             var seen: UInt64 = 0
