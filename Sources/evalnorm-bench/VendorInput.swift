@@ -4,8 +4,9 @@ import Foundation
 /// One vendor's generated runs, as bytes, and the other forms a task may start from, each made only
 /// when a side asks for it (outside the timings), so that a side holds only its own inputs.
 ///
-/// The generators are checked before any timing (``checkGenerators(seed:)``): every document parses
-/// and is valid, every run decodes and round-trips. So the steps here do not check again.
+/// The generators are checked before any timing, on a sample of each (``checkGenerators(seed:)``:
+/// every document parses and is valid, every run decodes and round-trips), and CI runs that check
+/// too; the steps here do not check again, and skip what does not parse or decode.
 final class VendorInput {
     /// A document's bytes and the kind the codec reads it as.
     struct Document {

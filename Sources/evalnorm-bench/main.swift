@@ -141,7 +141,7 @@ if let id = options.profile, let task = tasks.first(where: { $0.id == id }) {
     exit(0)
 }
 
-// The children time the generated payloads without checking them again: check them here, once.
+// The children time the generated payloads without checking them: check a sample of each generator here, once.
 let problems = checkGenerators(seed: options.seed)
 guard problems.isEmpty else {
     FileHandle.standardError.write(Data("evalnorm-bench: the generated payloads have problems:\n\(problems.joined(separator: "\n"))\n".utf8))
