@@ -33,17 +33,20 @@ final class VendorInput {
     private(set) lazy var schemas: [DocumentKind: JSONSchema] = {
         var schemas: [DocumentKind: JSONSchema] = [:]
         for kind in Set(documents.map(\.kind)) {
-            schemas[kind] = try? JSONSchema.bundled(named: "\(codec.vendor.rawValue)-\(kind.rawValue)")
+            schemas[kind] = try? JSONSchema.bundled(named: DocumentFormat(vendor: codec.vendor, kind: kind).schemaName)
         }
         return schemas
     }()
 
     /// Every run's documents, parsed.
     func parsedRuns() -> [[VendorDocument]] {
-        runs.map { run in
-            run.compactMap { document in
-                (try? JSONParser().parse(document.bytes)).map { VendorDocument(vendor: codec.vendor, kind: document.kind, value: $0) }
-            }
+        runs.map(parse)
+    }
+
+    /// One run's documents, parsed (a document that does not parse is left out).
+    private func parse(_ run: [Document]) -> [VendorDocument] {
+        run.compactMap { document in
+            (try? JSONParser().parse(document.bytes)).map { VendorDocument(vendor: codec.vendor, kind: document.kind, value: $0) }
         }
     }
 
@@ -62,16 +65,9 @@ final class VendorInput {
         }
     }
 
-    /// Parses every run's documents and decodes the run.
+    /// Parses every run's documents and decodes the run, one run at a time.
     func parseAndDecode() {
-        for run in runs {
-            var parsed: [VendorDocument] = []
-            for document in run {
-                guard let value = try? JSONParser().parse(document.bytes) else { return }
-                parsed.append(VendorDocument(vendor: codec.vendor, kind: document.kind, value: value))
-            }
-            _ = try? codec.decode(parsed)
-        }
+        for run in runs { _ = try? codec.decode(parse(run)) }
     }
 
     // Foundation's nearest equivalents: it has no schema validator and knows no vendor, so it parses
